@@ -1,0 +1,40 @@
+#pragma once
+
+#include "sourcelocation.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace vigil
+{
+
+class Diagnostics;
+
+// An RFC 4180 CSV reader that remembers where every cell starts. Blank lines and lines whose first
+// character is '#' are skipped; a UTF-8 byte order mark is ignored; quoted cells may hold commas,
+// doubled quotes and line breaks.
+class CsvDocument
+{
+public:
+    struct Cell {
+        QString text;
+        SourceLocation location;
+    };
+    struct Row {
+        QList<Cell> cells;
+        SourceLocation location;
+    };
+
+    static std::optional<CsvDocument> parseFile(const QString &path, Diagnostics &diagnostics);
+    static std::optional<CsvDocument> parse(const QString &text, const QString &displayPath,
+                                            Diagnostics &diagnostics);
+
+    const QList<Row> &rows() const { return m_rows; }
+
+private:
+    QList<Row> m_rows;
+};
+
+} // namespace vigil

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "deploymentsettings.h"
+#include "deviceconfig.h"
+#include "tags/tagdirectory.h"
+
+#include <QList>
+
+#include <memory>
+
+namespace vigil
+{
+
+// A validated plant: what the program runs.
+struct PlantConfig {
+    QString name;
+    QString description;
+    QString filePath;
+    DeploymentSettings settings;
+    QList<DeviceConfig> devices;
+    std::shared_ptr<const TagDirectory> tags;
+
+    const DeviceConfig *device(const QString &id) const;
+};
+
+} // namespace vigil

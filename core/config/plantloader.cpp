@@ -1,0 +1,207 @@
+#include "plantloader.h"
+
+#include "configreader.h"
+#include "drivercatalog.h"
+#include "taglistfile.h"
+#include "tagreader.h"
+#include "tomldocument.h"
+#include "util/logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace vigil
+{
+
+const DeviceConfig *PlantConfig::device(const QString &id) const
+{
+    for (const DeviceConfig &d : devices) {
+        if (d.id == id)
+            return &d;
+    }
+    return nullptr;
+}
+
+PlantLoader::PlantLoader(const DriverCatalog &drivers, QProcessEnvironment environment)
+    : m_drivers(drivers)
+    , m_environment(std::move(environment))
+{
+}
+
+PlantLoader::Result PlantLoader::load(const QString &path) const
+{
+    Result result;
+    Diagnostics &diag = result.diagnostics;
+    const std::optional<ConfigNode> root = TomlDocument::parseFile(path, diag);
+    if (!root)
+        return result;
+
+    PlantConfig plant;
+    plant.filePath = QFileInfo(path).absoluteFilePath();
+    ConfigReader top(*root, QString(), diag);
+
+    if (const ConfigNode *info = top.table(u"plant", ConfigReader::Required)) {
+        ConfigReader r(*info, QStringLiteral("plant"), diag);
+        plant.name = r.string(u"name", ConfigReader::Required).value_or(QString());
+        plant.description = r.string(u"description").value_or(QString());
+        if (info->member(u"name") && plant.name.trimmed().isEmpty())
+            r.error(*info->member(u"name"), QStringLiteral("the plant name must not be empty"));
+        r.finish();
+    }
+
+    const ConfigNode *settingsNode = top.table(u"settings");
+    if (settingsNode) {
+        ConfigReader r(*settingsNode, QStringLiteral("settings"), diag);
+        plant.settings = DeploymentSettings::read(&r, m_environment, diag);
+        r.finish();
+    } else {
+        plant.settings = DeploymentSettings::read(nullptr, m_environment, diag);
+    }
+
+    QHash<QString, DeviceConfig> devicesById;
+    readDevices(top.array(u"devices"), plant, devicesById, diag);
+
+    TagReader tagReader(devicesById, m_drivers, diag);
+    std::vector<TagDefinition> tags;
+    QHash<QString, SourceLocation> firstDefinition;
+    auto addTag = [&](std::optional<TagDefinition> tag) {
+        if (!tag)
+            return;
+        const auto it = firstDefinition.constFind(tag->id);
+        if (it != firstDefinition.constEnd()) {
+            diag.error(
+                tag->location, tag->object(),
+                QStringLiteral("duplicate tag id (first defined at %1)").arg(it->toString()));
+            return;
+        }
+        firstDefinition.insert(tag->id, tag->location);
+        tags.push_back(std::move(*tag));
+    };
+
+    if (const ConfigNode *tagArray = top.array(u"tags")) {
+        int n = 0;
+        for (const ConfigNode &item : tagArray->children)
+            addTag(tagReader.read(item, QStringLiteral("tag #%1").arg(++n)));
+    }
+
+    if (const ConfigNode *lists = top.array(u"tag_lists")) {
+        const QDir base = QFileInfo(path).absoluteDir();
+        for (const ConfigNode &item : lists->children) {
+            if (!item.isTable()) {
+                diag.error(item.location, QStringLiteral("tag_lists"),
+                           QStringLiteral("each tag list must be a table such as "
+                                          "{ file = \"tags.csv\", device = \"plc1\" }"));
+                continue;
+            }
+            ConfigReader r(item, QStringLiteral("tag_lists"), diag);
+            const std::optional<QString> file = r.string(u"file", ConfigReader::Required);
+            const QString device = r.string(u"device").value_or(QString());
+            r.finish();
+            if (!file)
+                continue;
+            const QString csvPath = QDir::cleanPath(base.filePath(*file));
+            if (!QFileInfo::exists(csvPath)) {
+                diag.error(item.member(u"file")->location, QStringLiteral("tag_lists"),
+                           QStringLiteral("tag list '%1' not found").arg(csvPath));
+                continue;
+            }
+            int n = 0;
+            for (const ConfigNode &row : TagListFile::read(csvPath, diag))
+                addTag(tagReader.read(row, QStringLiteral("tag list row %1").arg(++n), device));
+        }
+    }
+    top.finish();
+    checkCrossReferences(tags, diag);
+
+    if (plant.devices.isEmpty() && !diag.hasErrors())
+        diag.warning(root->location, QString(), QStringLiteral("the plant has no devices"));
+    if (diag.hasErrors())
+        return result;
+    qCInfo(lcConfig) << "loaded plant" << plant.name << "with" << plant.devices.size()
+                     << "devices and" << tags.size() << "tags from" << plant.filePath;
+    plant.tags = std::make_shared<const TagDirectory>(std::move(tags));
+    result.plant = std::move(plant);
+    return result;
+}
+
+void PlantLoader::readDevices(const ConfigNode *devices, PlantConfig &plant,
+                              QHash<QString, DeviceConfig> &byId, Diagnostics &diag) const
+{
+    if (!devices)
+        return;
+    static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z][A-Za-z0-9_\\-]{0,31}$"));
+    int n = 0;
+    for (const ConfigNode &item : devices->children) {
+        ++n;
+        if (!item.isTable()) {
+            diag.error(item.location, QStringLiteral("device #%1").arg(n),
+                       QStringLiteral("a device must be a table"));
+            continue;
+        }
+        ConfigReader r(item, QStringLiteral("device #%1").arg(n), diag);
+        DeviceConfig device;
+        device.node = item;
+        device.location = item.location;
+        const std::optional<QString> id = r.string(u"id", ConfigReader::Required);
+        if (id) {
+            device.id = *id;
+            r.setObject(device.object());
+            if (!idPattern.match(*id).hasMatch())
+                r.error(
+                    *item.member(u"id"),
+                    QStringLiteral("invalid device id: use 1 to 32 letters, digits, '_' or '-', "
+                                   "starting with a letter"));
+            else if (byId.contains(*id))
+                r.error(*item.member(u"id"),
+                        QStringLiteral("duplicate device id (first defined at %1)")
+                            .arg(byId.value(*id).location.toString()));
+        }
+        device.description = r.string(u"description").value_or(QString());
+        device.enabled = r.boolean(u"enabled").value_or(true);
+        const std::optional<QString> driver = r.string(u"driver", ConfigReader::Required);
+        if (driver) {
+            device.driver = *driver;
+            if (m_drivers.hasDriver(*driver)) {
+                m_drivers.validateDevice(*driver, r);
+            } else {
+                r.error(*item.member(u"driver"),
+                        QStringLiteral("unknown driver '%1' (drivers: %2)")
+                            .arg(*driver, m_drivers.driverTypes().join(u", ")));
+                // The driver's keys are unknown too; do not report each of them.
+                for (const ConfigNode &child : item.children)
+                    r.accept({child.key});
+            }
+        }
+        r.finish();
+        if (id && !byId.contains(*id)) {
+            byId.insert(*id, device);
+            plant.devices.append(device);
+        }
+    }
+}
+
+void PlantLoader::checkCrossReferences(const std::vector<TagDefinition> &tags,
+                                       Diagnostics &diag) const
+{
+    QHash<QString, const TagDefinition *> byId;
+    for (const TagDefinition &t : tags)
+        byId.insert(t.id, &t);
+    for (const TagDefinition &t : tags) {
+        for (const AlarmRule &rule : t.alarms) {
+            if (rule.type != AlarmType::Deviation)
+                continue;
+            const TagDefinition *sp = byId.value(rule.setpointTag);
+            if (!sp)
+                diag.error(rule.location, t.object(),
+                           QStringLiteral("deviation alarm setpoint '%1' is not a tag")
+                               .arg(rule.setpointTag));
+            else if (!isNumeric(sp->type))
+                diag.error(rule.location, t.object(),
+                           QStringLiteral("deviation alarm setpoint '%1' is not numeric")
+                               .arg(rule.setpointTag));
+        }
+    }
+}
+
+} // namespace vigil

@@ -1,0 +1,134 @@
+#include "tagtable.h"
+
+#include "util/clock.h"
+#include "util/logging.h"
+
+#include <cmath>
+
+namespace vigil
+{
+
+TagTable::TagTable(std::shared_ptr<const TagDirectory> directory, const Clock &clock,
+                   QObject *parent)
+    : QObject(parent)
+    , m_directory(std::move(directory))
+    , m_clock(clock)
+{
+    const quint32 n = m_directory->size();
+    m_live.resize(n);
+    m_text.resize(n);
+    for (quint32 i = 0; i < n; ++i) {
+        const TagDefinition &def = m_directory->at(i);
+        Live &live = m_live[i];
+        live.value = 0.0;
+        live.gain = def.scaling.gain();
+        live.offset = def.scaling.offset();
+        live.deadband = def.deadband;
+        live.sourceTime = 0;
+        live.serverTime = 0;
+        live.lastUpdate = 0;
+        live.quality = Quality::WaitingForInitialData;
+        live.kind = def.type == DataType::String ? Kind::Text
+                    : def.type == DataType::Bool ? Kind::Boolean
+                                                 : Kind::Numeric;
+        live.hasValue = false;
+    }
+}
+
+ChangeSet TagTable::apply(const SampleBatch &batch)
+{
+    ChangeSet changes;
+    changes.reserve(batch.size());
+    const qint64 now = m_clock.nowMs();
+    const quint32 count = quint32(m_live.size());
+
+    for (const TagSample &s : batch) {
+        if (s.tag >= count) {
+            ++m_rejected;
+            continue;
+        }
+        Live &live = m_live[s.tag];
+        bool changed = live.quality != s.quality;
+
+        if (!isBad(s.quality)) {
+            switch (live.kind) {
+            case Kind::Numeric: {
+                if (!std::isfinite(s.value)) {
+                    ++m_rejected;
+                    continue;
+                }
+                const double eu = s.value * live.gain + live.offset;
+                const double delta = std::abs(eu - live.value);
+                if (changed || !live.hasValue ||
+                    (live.deadband > 0 ? delta > live.deadband : eu != live.value)) {
+                    live.value = eu;
+                    changed = true;
+                }
+                break;
+            }
+            case Kind::Boolean: {
+                if (std::isnan(s.value)) {
+                    ++m_rejected;
+                    continue;
+                }
+                const double b = s.value != 0.0 ? 1.0 : 0.0;
+                if (changed || !live.hasValue || b != live.value) {
+                    live.value = b;
+                    changed = true;
+                }
+                break;
+            }
+            case Kind::Text:
+                if (changed || !live.hasValue || s.text != m_text[s.tag]) {
+                    m_text[s.tag] = s.text;
+                    changed = true;
+                }
+                break;
+            }
+            live.hasValue = true;
+        }
+        ++m_accepted;
+        live.lastUpdate = now;
+        if (!changed)
+            continue;
+        live.quality = s.quality;
+        live.sourceTime = s.sourceTime > 0 ? s.sourceTime : now;
+        live.serverTime = now;
+        TagChange &c = changes.emplace_back();
+        c.tag = s.tag;
+        c.quality = live.quality;
+        c.value = live.value;
+        c.sourceTime = live.sourceTime;
+        c.serverTime = now;
+        if (live.kind == Kind::Text)
+            c.text = m_text[s.tag];
+    }
+    return changes;
+}
+
+TagChange TagTable::current(quint32 tag) const
+{
+    const Live &live = m_live[tag];
+    TagChange c;
+    c.tag = tag;
+    c.quality = live.quality;
+    c.value = live.value;
+    c.sourceTime = live.sourceTime;
+    c.serverTime = live.serverTime;
+    if (live.kind == Kind::Text)
+        c.text = m_text[tag];
+    return c;
+}
+
+void TagTable::ingest(const SampleBatch &batch)
+{
+    const quint64 rejectedBefore = m_rejected;
+    ChangeSet changes = apply(batch);
+    if (m_rejected != rejectedBefore)
+        qCDebug(lcTags) << "rejected" << (m_rejected - rejectedBefore) << "samples of a batch of"
+                        << batch.size();
+    if (!changes.isEmpty())
+        emit changed(changes);
+}
+
+} // namespace vigil

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "clock.h"
+
+namespace vigil
+{
+
+class SystemClock final : public Clock
+{
+public:
+    qint64 nowMs() const override;
+};
+
+} // namespace vigil

@@ -1,0 +1,81 @@
+#include "devicehost.h"
+
+#include "config/plantconfig.h"
+#include "devicelog.h"
+#include "driverregistry.h"
+
+namespace vigil
+{
+
+DeviceHost::DeviceHost(const DriverRegistry &registry, const PlantConfig &plant, const Clock &clock,
+                       QObject *parent)
+    : QObject(parent)
+    , m_tags(plant.tags)
+{
+    m_ownerOfTag.assign(m_tags->size(), nullptr);
+    for (const DeviceConfig &device : plant.devices) {
+        if (!device.enabled) {
+            qCInfo(lcDrivers) << "device" << device.id << "is disabled in the plant file";
+            continue;
+        }
+        const DriverFactory *factory = registry.factory(device.driver);
+        Q_ASSERT(factory); // the plant was validated against the same registry
+        DriverContext context{device, m_tags, m_tags->tagsOfDevice(device.id), &clock};
+        Slot slot;
+        slot.driver = factory->create(std::move(context));
+        slot.thread = std::make_unique<QThread>();
+        slot.thread->setObjectName(QStringLiteral("driver-%1").arg(device.id));
+        slot.driver->moveToThread(slot.thread.get());
+        for (quint32 t : slot.driver->tagIndices())
+            m_ownerOfTag[t] = slot.driver.get();
+        m_driverList.push_back(slot.driver.get());
+        m_slots.push_back(std::move(slot));
+    }
+}
+
+DeviceHost::~DeviceHost()
+{
+    stopAll();
+    for (Slot &slot : m_slots) {
+        slot.thread->quit();
+        slot.thread->wait();
+    }
+}
+
+Driver *DeviceHost::driver(const QString &deviceId) const
+{
+    for (Driver *d : m_driverList) {
+        if (d->deviceId() == deviceId)
+            return d;
+    }
+    return nullptr;
+}
+
+void DeviceHost::startAll()
+{
+    for (Slot &slot : m_slots) {
+        if (!slot.thread->isRunning())
+            slot.thread->start();
+        slot.driver->start();
+    }
+}
+
+void DeviceHost::stopAll()
+{
+    for (Slot &slot : m_slots)
+        slot.driver->stop();
+}
+
+QFuture<WriteResult> DeviceHost::write(const WriteRequest &request)
+{
+    if (request.tag >= m_ownerOfTag.size() || !m_ownerOfTag[request.tag]) {
+        const QString what =
+            request.tag < m_tags->size()
+                ? QStringLiteral("tag '%1' has no running device").arg(m_tags->at(request.tag).id)
+                : QStringLiteral("no tag #%1").arg(request.tag);
+        return QtFuture::makeReadyFuture(WriteResult{request.tag, false, what});
+    }
+    return m_ownerOfTag[request.tag]->write(request);
+}
+
+} // namespace vigil

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "driver.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+#include <vector>
+
+namespace vigil
+{
+
+class Clock;
+class DriverRegistry;
+struct PlantConfig;
+
+// Creates one driver per enabled device of the plant and runs each on its own thread.
+// Routes writes to the driver that owns the tag.
+class DeviceHost : public QObject
+{
+    Q_OBJECT
+public:
+    DeviceHost(const DriverRegistry &registry, const PlantConfig &plant, const Clock &clock,
+               QObject *parent = nullptr);
+    ~DeviceHost() override;
+
+    const std::vector<Driver *> &drivers() const { return m_driverList; }
+    Driver *driver(const QString &deviceId) const;
+
+    void startAll();
+    void stopAll();
+    QFuture<WriteResult> write(const WriteRequest &request);
+
+private:
+    struct Slot {
+        std::unique_ptr<Driver> driver;
+        std::unique_ptr<QThread> thread;
+    };
+    std::vector<Slot> m_slots;
+    std::vector<Driver *> m_driverList;
+    std::vector<Driver *> m_ownerOfTag; // by tag index
+    std::shared_ptr<const TagDirectory> m_tags;
+};
+
+} // namespace vigil

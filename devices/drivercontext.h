@@ -1,0 +1,23 @@
+#pragma once
+
+#include "config/deviceconfig.h"
+#include "tags/tagdirectory.h"
+
+#include <memory>
+#include <vector>
+
+namespace vigil
+{
+
+class Clock;
+
+// Everything a driver instance is given: its device, the plant's tags and which of them are its
+// own, and the clock.
+struct DriverContext {
+    DeviceConfig device;
+    std::shared_ptr<const TagDirectory> tags;
+    std::vector<quint32> deviceTags;
+    const Clock *clock = nullptr;
+};
+
+} // namespace vigil

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "drivercontext.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace vigil
+{
+
+class ConfigReader;
+class Diagnostics;
+class Driver;
+
+// Knows one driver type: validates its device settings and tag addresses at load, and creates
+// driver instances. Registered by type name in the DriverRegistry.
+class DriverFactory
+{
+public:
+    virtual ~DriverFactory() = default;
+
+    virtual QString type() const = 0;
+    virtual QString description() const = 0;
+    virtual void validateDevice(ConfigReader &device) const = 0;
+    virtual void validateTag(const DeviceConfig &device, const TagDefinition &tag,
+                             Diagnostics &diagnostics) const = 0;
+    virtual std::unique_ptr<Driver> create(DriverContext context) const = 0;
+};
+
+} // namespace vigil

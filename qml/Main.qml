@@ -1,0 +1,88 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Vigil
+
+ApplicationWindow {
+    id: window
+    required property PlantStatus plant
+    required property TagFilterModel tags
+    required property DeviceListModel devices
+
+    width: 1280
+    height: 800
+    minimumWidth: 1024
+    minimumHeight: 640
+    visible: true
+    visibility: plant.kiosk ? Window.FullScreen : Window.AutomaticVisibility
+    flags: plant.kiosk ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
+    title: plant.plantName + " — Vigil"
+    color: Theme.background
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.fontNormal
+
+    header: TopBar {
+        plant: window.plant
+        devices: window.devices
+        onDevicesRequested: nav.currentIndex = 1
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Rectangle {
+            id: nav
+            property int currentIndex: 0
+            readonly property var pages: [qsTr("Tags"), qsTr("Devices")]
+            Layout.fillHeight: true
+            Layout.preferredWidth: Theme.navWidth
+            color: Theme.bar
+            Column {
+                width: parent.width
+                Repeater {
+                    model: nav.pages
+                    NavButton {
+                        required property int index
+                        required property string modelData
+                        objectName: "nav_" + index
+                        width: nav.width
+                        text: modelData
+                        selected: nav.currentIndex === index
+                        onClicked: nav.currentIndex = index
+                    }
+                }
+            }
+            Text {
+                anchors.bottom: parent.bottom
+                anchors.horizontalCenter: parent.horizontalCenter
+                anchors.bottomMargin: 8
+                text: "Vigil " + window.plant.version
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+            }
+        }
+        Rectangle {
+            Layout.fillHeight: true
+            Layout.preferredWidth: 1
+            color: Theme.border
+        }
+
+        StackLayout {
+            id: stack
+            objectName: "pages"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: nav.currentIndex
+            TagsPage { tags: window.tags }
+            DevicesPage { devices: window.devices }
+        }
+    }
+
+    Loader {
+        // The on-screen keyboard is part of the window on kiosk panels.
+        active: window.plant.kiosk
+        anchors.fill: parent
+        source: "components/KeyboardPanel.qml"
+    }
+}

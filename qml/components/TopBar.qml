@@ -1,0 +1,126 @@
+import QtQuick
+import QtQuick.Layouts
+import Vigil
+
+// The persistent top bar (ISA-101): plant name, alarm banner, communication status, clock, user.
+Rectangle {
+    id: root
+    required property PlantStatus plant
+    required property DeviceListModel devices
+    signal devicesRequested()
+
+    implicitHeight: Theme.topBarHeight
+    color: Theme.bar
+
+    Rectangle {
+        anchors.bottom: parent.bottom
+        width: parent.width
+        height: 1
+        color: Theme.border
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 12
+        anchors.rightMargin: 12
+        spacing: 12
+
+        ColumnLayout {
+            spacing: 0
+            Layout.preferredWidth: Math.min(implicitWidth, 380)
+            Layout.maximumWidth: 380
+            Text {
+                Layout.fillWidth: true
+                text: root.plant.plantName
+                elide: Text.ElideRight
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                color: Theme.text
+            }
+            Text {
+                Layout.fillWidth: true
+                text: root.plant.description
+                visible: text !== ""
+                elide: Text.ElideRight
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+            }
+        }
+
+        AlarmBanner {
+            objectName: "alarmBanner"
+            Layout.fillWidth: true
+        }
+
+        Rectangle {
+            id: comm
+            objectName: "commStatus"
+            Layout.preferredHeight: Theme.touchTarget
+            Layout.preferredWidth: commText.implicitWidth + 24
+            color: root.devices.allHealthy ? "transparent" : Theme.surface
+            border.color: root.devices.allHealthy ? Theme.border : Theme.diagnostic
+            border.width: root.devices.allHealthy ? 1 : 3
+            radius: 2
+            Text {
+                id: commText
+                anchors.centerIn: parent
+                text: (root.devices.allHealthy ? qsTr("COMM OK") : "▲ " + qsTr("COMM FAULT"))
+                      + "  " + root.devices.healthyCount + "/" + root.devices.deviceCount
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontNormal
+                font.bold: !root.devices.allHealthy
+                color: Theme.text
+            }
+            TapHandler { onTapped: root.devicesRequested() }
+        }
+
+        ColumnLayout {
+            spacing: 0
+            Text {
+                objectName: "clockTime"
+                Layout.alignment: Qt.AlignRight
+                text: root.plant.timeText
+                font.family: Theme.monoFamily
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                color: Theme.text
+            }
+            Text {
+                Layout.alignment: Qt.AlignRight
+                text: root.plant.dateText
+                font.family: Theme.monoFamily
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+            }
+        }
+
+        Rectangle {
+            objectName: "userArea"
+            Layout.preferredHeight: Theme.touchTarget
+            Layout.preferredWidth: 150
+            color: "transparent"
+            border.color: Theme.border
+            radius: 2
+            Column {
+                anchors.centerIn: parent
+                Text {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("View only")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontNormal
+                    font.bold: true
+                    color: Theme.text
+                }
+                Text {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("not logged in")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted
+                }
+            }
+        }
+    }
+}
