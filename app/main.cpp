@@ -8,8 +8,10 @@
 #include "devicehost.h"
 #include "devicelistmodel.h"
 #include "driverregistry.h"
+#include "events/eventlog.h"
 #include "metatypes.h"
 #include "plantstatus.h"
+#include "systemdnotifier.h"
 #include "tagfiltermodel.h"
 #include "taglistmodel.h"
 #include "tags/tagtable.h"
@@ -109,6 +111,7 @@ int main(int argc, char *argv[])
 
     if (!cli.checkConfigPath.isEmpty()) {
         QCoreApplication app(argc, argv);
+        QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false"));
         return runConfigCheck(cli.checkConfigPath, drivers, out, err);
     }
 
@@ -147,8 +150,17 @@ int main(int argc, char *argv[])
     tagTable->moveToThread(&coreThread);
     coalescer->moveToThread(&coreThread);
 
+    EventLog events(clock);
+    events.report(SystemEvent::Severity::Info, QStringLiteral("app"),
+                  QStringLiteral("plant.loaded"),
+                  QStringLiteral("plant '%1' from %2: %3 devices, %4 tags")
+                      .arg(plant.name, plant.filePath)
+                      .arg(plant.devices.size())
+                      .arg(plant.tags->size()));
+
     // Devices: one driver per device, each on its own thread.
     DeviceHost devices(drivers, plant, clock);
+    devices.setEventLog(&events);
     for (Driver *driver : devices.drivers())
         QObject::connect(driver, &Driver::samplesReady, tagTable.get(), &TagTable::ingest);
 
@@ -177,11 +189,14 @@ int main(int argc, char *argv[])
 
     coreThread.start();
     devices.startAll();
+    SystemdNotifier systemd;
+    systemd.notifyReady();
     qCInfo(lcApp) << "running plant" << plant.name << "from" << plantFile;
     if (cli.exitAfterSeconds > 0)
         QTimer::singleShot(cli.exitAfterSeconds * 1000, &app, &QCoreApplication::quit);
 
     const int code = app.exec();
+    systemd.notifyStopping();
     devices.stopAll();
     coreThread.quit();
     coreThread.wait();

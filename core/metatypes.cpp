@@ -1,5 +1,6 @@
 #include "metatypes.h"
 
+#include "events/systemevent.h"
 #include "tags/quality.h"
 #include "tags/tagchange.h"
 #include "tags/tagsample.h"
@@ -14,6 +15,7 @@ void registerCoreMetaTypes()
     qRegisterMetaType<vigil::Quality>();
     qRegisterMetaType<vigil::SampleBatch>();
     qRegisterMetaType<vigil::ChangeSet>();
+    qRegisterMetaType<vigil::SystemEvent>();
 }
 
 } // namespace vigil

@@ -3,6 +3,7 @@
 #include "config/plantconfig.h"
 #include "devicelog.h"
 #include "driverregistry.h"
+#include "events/eventlog.h"
 
 namespace vigil
 {
@@ -49,6 +50,38 @@ Driver *DeviceHost::driver(const QString &deviceId) const
             return d;
     }
     return nullptr;
+}
+
+void DeviceHost::setEventLog(EventLog *events)
+{
+    for (Driver *d : m_driverList) {
+        connect(
+            d, &Driver::statusChanged, events,
+            [events, id = d->deviceId()](const DriverStatus &s) {
+                SystemEvent::Severity severity = SystemEvent::Severity::Info;
+                QString kind;
+                switch (s.state) {
+                case DriverState::Connecting:
+                    return; // retries would flood the timeline; the failure itself is reported
+                case DriverState::Connected:
+                    kind = QStringLiteral("device.connected");
+                    break;
+                case DriverState::Degraded:
+                    kind = QStringLiteral("device.degraded");
+                    severity = SystemEvent::Severity::Warning;
+                    break;
+                case DriverState::Disconnected:
+                    kind = QStringLiteral("device.disconnected");
+                    severity = SystemEvent::Severity::Error;
+                    break;
+                case DriverState::Stopped:
+                    kind = QStringLiteral("device.stopped");
+                    break;
+                }
+                events->report(severity, QStringLiteral("device:%1").arg(id), kind, s.reason);
+            },
+            Qt::DirectConnection);
+    }
 }
 
 void DeviceHost::startAll()

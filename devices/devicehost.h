@@ -13,6 +13,7 @@ namespace vigil
 
 class Clock;
 class DriverRegistry;
+class EventLog;
 struct PlantConfig;
 
 // Creates one driver per enabled device of the plant and runs each on its own thread.
@@ -27,6 +28,9 @@ public:
 
     const std::vector<Driver *> &drivers() const { return m_driverList; }
     Driver *driver(const QString &deviceId) const;
+
+    // Device state changes are reported as events (device.connected, device.disconnected, ...).
+    void setEventLog(EventLog *events);
 
     void startAll();
     void stopAll();
