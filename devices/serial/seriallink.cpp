@@ -1,5 +1,6 @@
 #include "seriallink.h"
 
+#include "config/duration.h"
 #include "seriallog.h"
 
 namespace vigil
@@ -54,8 +55,9 @@ void SerialLink::tryOpen()
     m_port->setFlowControl(m_settings.flowControl);
     m_dropping = false;
     if (!m_port->open(QIODevice::ReadWrite)) {
-        const QString reason =
-            QStringLiteral("cannot open %1: %2").arg(m_settings.port, m_port->errorString());
+        const QString reason = QStringLiteral("cannot open %1: %2 (retrying every %3)")
+                                   .arg(m_settings.port, m_port->errorString(),
+                                        Duration::format(m_settings.reopenIntervalMs));
         m_port->clearError();
         qCDebug(lcSerial).noquote() << reason;
         m_reopen.start(int(m_settings.reopenIntervalMs));
@@ -77,8 +79,8 @@ void SerialLink::onError(QSerialPort::SerialPortError error)
     m_dropping = true;
     // A vanished device shows up as ResourceError (USB adapter unplugged) or as a failing read
     // (pty gone: ENOTTY/EIO), depending on the kernel driver; either way the port is lost.
-    const QString reason =
-        QStringLiteral("lost %1: %2").arg(m_settings.port, m_port->errorString());
+    const QString reason = QStringLiteral("lost %1: unplugged or gone (%2)")
+                               .arg(m_settings.port, m_port->errorString());
     qCDebug(lcSerial) << "port error" << error;
     QMetaObject::invokeMethod(
         this, [this, reason] { drop(reason); }, Qt::QueuedConnection);
