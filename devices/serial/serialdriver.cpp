@@ -3,7 +3,7 @@
 #include "config/configreader.h"
 #include "config/diagnostics.h"
 #include "serialbytes.h"
-#include "serialframe.h"
+#include "serialframedecoder.h"
 #include "seriallink.h"
 #include "seriallog.h"
 #include "util/clock.h"
@@ -19,19 +19,17 @@ SerialDriver::SerialDriver(DriverContext context)
     Diagnostics ignored; // validated at load by SerialDriverFactory
     ConfigReader settings(device().node, device().object(), ignored);
     m_settings = SerialSettings::read(settings);
+    const QByteArray &start = m_settings.framing.start;
+    m_decoder = std::make_unique<SerialFrameDecoder>(tags(), m_settings.framing.mode ==
+                                                                     SerialFramer::Mode::Markers &&
+                                                                 (start == "$" || start == "!"));
     for (quint32 t : tagIndices()) {
         std::optional<SerialTagBinding> binding = SerialTagBinding::read(tags().at(t), ignored);
-        if (!binding) {
+        if (binding)
+            m_decoder->addBinding(t, std::move(*binding));
+        else
             qCWarning(lcSerial) << "tag" << tags().at(t).id << "has an invalid serial binding";
-            continue;
-        }
-        m_needsNmea = m_needsNmea || binding->needsNmea();
-        m_bindingOfTag.emplace(t, m_bindings.size());
-        m_bindings.push_back({t, std::move(*binding)});
     }
-    const QByteArray &start = m_settings.framing.start;
-    m_nmeaMarkers =
-        m_settings.framing.mode == SerialFramer::Mode::Markers && (start == "$" || start == "!");
 }
 
 SerialDriver::~SerialDriver() = default;
@@ -138,58 +136,19 @@ void SerialDriver::onReceived(const QByteArray &bytes)
 void SerialDriver::handleFrame(const QByteArray &bytes, SampleBatch &batch)
 {
     updateStatistics([](DriverStatistics &s) { ++s.messagesIn; });
-    if (SerialBytes::hasControlBytes(bytes)) {
-        reject(QStringLiteral("garbage"),
-               QStringLiteral("frame with control bytes: '%1'").arg(SerialBytes::printable(bytes)));
-        return;
-    }
-    SerialFrame frame{bytes, SerialBytes::toText(bytes), std::nullopt};
-    if (m_needsNmea &&
-        (m_nmeaMarkers || frame.text.startsWith(u'$') || frame.text.startsWith(u'!')))
-        frame.nmea = NmeaSentence::parse(frame.text);
-    if (frame.nmea && frame.nmea->checksum() == NmeaSentence::Checksum::Bad) {
-        reject(QStringLiteral("checksum"),
-               QStringLiteral("bad NMEA checksum in '%1' (computed %2)")
-                   .arg(SerialBytes::printable(bytes))
-                   .arg(frame.nmea->expectedChecksum(), 2, 16, QLatin1Char('0')));
+    SerialFrameDecoder::Refusal refused;
+    const std::optional<SerialFrame> frame = m_decoder->check(bytes, &refused);
+    if (!frame) {
+        reject(refused.kind, refused.message);
         return;
     }
     noteAlive();
-    const bool wasAnswer = answerCurrent(frame);
-
-    const qint64 now = clock().nowMs();
-    QString firstKind, firstError;
-    bool matched = false;
-    for (const Binding &b : m_bindings) {
-        TagSample sample;
-        sample.tag = b.tag;
-        sample.sourceTime = now;
-        QString kind, error;
-        switch (b.rule.apply(frame, sample, &kind, &error)) {
-        case SerialTagBinding::Outcome::NoMatch:
-            continue;
-        case SerialTagBinding::Outcome::Sample:
-            break;
-        case SerialTagBinding::Outcome::NoData:
-            sample.quality = Quality::Bad;
-            break;
-        case SerialTagBinding::Outcome::Invalid:
-            if (firstKind.isEmpty()) {
-                firstKind = kind;
-                firstError = QStringLiteral("tag '%1': %2 in '%3'")
-                                 .arg(tags().at(b.tag).id, error, SerialBytes::printable(bytes));
-            }
-            if (kind != u"parse")
-                continue; // a corrupt frame says nothing about the value
-            sample.quality = Quality::Bad;
-            break;
-        }
-        matched = true;
-        batch.append(std::move(sample));
-    }
-    if (!firstKind.isEmpty())
-        reject(firstKind, firstError);
-    else if (!matched && !wasAnswer)
+    const bool wasAnswer = answerCurrent(*frame);
+    std::optional<SerialFrameDecoder::Refusal> malformed;
+    const int matched = m_decoder->decode(*frame, clock().nowMs(), batch, malformed);
+    if (malformed)
+        reject(malformed->kind, malformed->message);
+    else if (matched == 0 && !wasAnswer)
         updateStatistics(
             [](DriverStatistics &s) { ++s.errorsByKind[QStringLiteral("unmatched")]; });
 }
@@ -209,7 +168,7 @@ bool SerialDriver::answerCurrent(const SerialFrame &frame)
         });
         m_timeoutsInARow = 0;
     } else {
-        const SerialTagBinding &rule = m_bindings[m_bindingOfTag.at(t.tag)].rule;
+        const SerialTagBinding &rule = *m_decoder->binding(t.tag);
         if (rule.isNak(frame.text)) {
             finishWrite(t, false,
                         QStringLiteral("the device refused the command: '%1'")
@@ -240,8 +199,8 @@ void SerialDriver::noteAlive()
 
 void SerialDriver::onWrite(quint64 id, quint32 tag, const RawValue &raw)
 {
-    const auto it = m_bindingOfTag.find(tag);
-    if (it == m_bindingOfTag.end() || !m_bindings[it->second].rule.command()) {
+    const SerialTagBinding *binding = m_decoder->binding(tag);
+    if (!binding || !binding->command()) {
         completeWrite(id, false,
                       QStringLiteral("tag '%1' has no command template").arg(tags().at(tag).id));
         return;
@@ -250,7 +209,7 @@ void SerialDriver::onWrite(quint64 id, quint32 tag, const RawValue &raw)
         completeWrite(id, false, QStringLiteral("port down: %1").arg(m_downReason));
         return;
     }
-    const SerialTagBinding &rule = m_bindings[it->second].rule;
+    const SerialTagBinding &rule = *binding;
     QString error;
     const std::optional<QByteArray> bytes =
         rule.command()->format(raw, tags().at(tag).type, &error);
@@ -320,7 +279,7 @@ void SerialDriver::finishWrite(const Transaction &t, bool ok, const QString &err
 {
     completeWrite(t.writeId, ok, error);
     // A write-only tag shows the last value the device took.
-    if (ok && !m_bindings[m_bindingOfTag.at(t.tag)].rule.readsValues()) {
+    if (ok && !m_decoder->binding(t.tag)->readsValues()) {
         TagSample s;
         s.tag = t.tag;
         s.sourceTime = clock().nowMs();

@@ -3,20 +3,20 @@
 #include "driver.h"
 #include "serialframer.h"
 #include "serialsettings.h"
-#include "serialtagbinding.h"
+#include "writerequest.h"
 
 #include <QElapsedTimer>
 
 #include <deque>
+#include <memory>
 #include <optional>
-#include <unordered_map>
-#include <vector>
 
 class QTimer;
 
 namespace vigil
 {
 
+class SerialFrameDecoder;
 class SerialLink;
 struct SerialFrame;
 
@@ -38,10 +38,6 @@ protected:
     void onWrite(quint64 id, quint32 tag, const RawValue &raw) override;
 
 private:
-    struct Binding {
-        quint32 tag;
-        SerialTagBinding rule;
-    };
     struct Transaction {
         bool isPoll = false;
         QByteArray bytes;
@@ -73,10 +69,7 @@ private:
     void reject(const QString &kind, const QString &message);
 
     SerialSettings m_settings;
-    std::vector<Binding> m_bindings;
-    std::unordered_map<quint32, size_t> m_bindingOfTag;
-    bool m_needsNmea = false;
-    bool m_nmeaMarkers = false; // the framer strips the '$' start marker
+    std::unique_ptr<SerialFrameDecoder> m_decoder;
 
     SerialLink *m_link = nullptr;
     std::optional<SerialFramer> m_framer;

@@ -45,8 +45,8 @@ void TstSerialPolling::requestsAreAnsweredEachPeriod()
 {
     SerialRig rig;
     QString error;
-    const QString device = QStringLiteral("request = \"P\\r\\n\"\nperiod = \"100ms\"\n"
-                                          "response_timeout = \"80ms\"\nresponse_frames = 2");
+    const QString device = QStringLiteral("request = \"P\\r\\n\"\nperiod = \"150ms\"\n"
+                                          "response_timeout = \"120ms\"\nresponse_frames = 2");
     int requests = 0;
     rig.instrument().setHandler([&](QByteArray &buffer) {
         while (buffer.contains("P\r\n")) {
@@ -108,8 +108,8 @@ void TstSerialPolling::partialAnswerIsDiscarded()
 {
     SerialRig rig;
     QString error;
-    const QString device = QStringLiteral("request = \"?\"\nperiod = \"100ms\"\n"
-                                          "response_timeout = \"50ms\"");
+    const QString device = QStringLiteral("request = \"?\"\nperiod = \"150ms\"\n"
+                                          "response_timeout = \"100ms\"");
     int requests = 0;
     rig.instrument().setHandler([&](QByteArray &buffer) {
         requests += int(buffer.count('?'));
