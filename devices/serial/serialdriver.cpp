@@ -106,8 +106,16 @@ void SerialDriver::onLost(const QString &reason)
             s.recordError(QStringLiteral("port"), reason, clock().nowMs());
         });
         markAllTags(Quality::NotConnected);
+        setStatus(DriverState::Disconnected, reason);
+        return;
     }
-    setStatus(DriverState::Disconnected, reason);
+    // Still down: the status keeps the cause of the outage (one event per outage on the
+    // timeline); the latest failed reopen shows as the last error.
+    const qint64 now = clock().nowMs();
+    updateStatistics([&](DriverStatistics &s) {
+        s.lastError = reason;
+        s.lastErrorMs = now;
+    });
 }
 
 void SerialDriver::onReceived(const QByteArray &bytes)

@@ -79,8 +79,9 @@ void SerialLink::onError(QSerialPort::SerialPortError error)
     m_dropping = true;
     // A vanished device shows up as ResourceError (USB adapter unplugged) or as a failing read
     // (pty gone: ENOTTY/EIO), depending on the kernel driver; either way the port is lost.
-    const QString reason = QStringLiteral("lost %1: unplugged or gone (%2)")
-                               .arg(m_settings.port, m_port->errorString());
+    const QString reason = QStringLiteral("lost %1: unplugged or gone (%2); reopening every %3")
+                               .arg(m_settings.port, m_port->errorString(),
+                                    Duration::format(m_settings.reopenIntervalMs));
     qCDebug(lcSerial) << "port error" << error;
     QMetaObject::invokeMethod(
         this, [this, reason] { drop(reason); }, Qt::QueuedConnection);

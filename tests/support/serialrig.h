@@ -74,6 +74,8 @@ public:
                                          m_history[s.tag].append(s.value);
                                  }
                              });
+            QObject::connect(d, &vigil::Driver::statusChanged, &m_receiver,
+                             [this](const vigil::DriverStatus &s) { m_statuses.append(s); });
         }
         m_host->startAll();
         return true;
@@ -117,6 +119,9 @@ public:
         m_history.clear();
     }
 
+    // Every status change of the drivers, in order (what the event timeline records).
+    const QList<vigil::DriverStatus> &statusHistory() const { return m_statuses; }
+
     QFuture<vigil::WriteResult> write(const QString &id, const QVariant &value)
     {
         return m_host->write(vigil::WriteRequest{tag(id), value});
@@ -134,4 +139,5 @@ private:
     QHash<quint32, vigil::TagSample> m_latest;
     QHash<quint32, int> m_counts;
     QHash<quint32, QList<double>> m_history;
+    QList<vigil::DriverStatus> m_statuses;
 };
