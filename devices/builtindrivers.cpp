@@ -1,6 +1,7 @@
 #include "builtindrivers.h"
 
 #include "driverregistry.h"
+#include "modbus/modbusdriverfactory.h"
 #include "sim/simdriverfactory.h"
 
 namespace vigil
@@ -9,6 +10,7 @@ namespace vigil
 void registerBuiltinDrivers(DriverRegistry &registry)
 {
     registry.add(std::make_unique<SimDriverFactory>());
+    registry.add(std::make_unique<ModbusDriverFactory>());
 }
 
 } // namespace vigil
