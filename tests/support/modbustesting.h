@@ -145,7 +145,9 @@ public:
     void pull()
     {
         if (m_socat) {
-            m_socat->kill();
+            m_socat->terminate();
+            if (!m_socat->waitForFinished(2000))
+                m_socat->kill();
             m_socat->waitForFinished(3000);
         }
     }

@@ -60,7 +60,7 @@ async def main():
         await server.serving
     else:
         server = ModbusSerialServer(context, ModbusRtuFramer, port=args.rtu, baudrate=19200,
-                                    parity="E", ignore_missing_slaves=True)
+                                    parity="N", ignore_missing_slaves=True)
         await server.start()
         task = asyncio.create_task(server.serve_forever())
     print("READY", flush=True)
