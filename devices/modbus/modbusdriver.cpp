@@ -289,8 +289,13 @@ void ModbusDriver::finishRead(const ReadJob &job)
     ScanClass &sc = m_classes[size_t(job.scanClass)];
     if (sc.cycle != job.cycle || sc.pending <= 0)
         return;
-    if (--sc.pending == 0)
+    if (--sc.pending == 0) {
+        if (!m_batch.isEmpty()) { // the cycle is complete when its samples are out
+            publish(m_batch);
+            m_batch.clear();
+        }
         emit cycleCompleted(sc.periodMs, double(sc.started.nsecsElapsed()) / 1e6);
+    }
 }
 
 void ModbusDriver::decodeBlock(const ModbusBlock &b, qint64 now)
