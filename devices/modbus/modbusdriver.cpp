@@ -5,6 +5,7 @@
 #include "modbuscodec.h"
 #include "modbuslog.h"
 #include "modbusplanner.h"
+#include "modbussampler.h"
 #include "util/clock.h"
 
 #include <map>
@@ -59,8 +60,7 @@ ModbusDriver::ModbusDriver(DriverContext context)
         }
         m_classes[size_t(it->second)].blocks.push_back(int(b));
     }
-    m_blockFailing.assign(m_blocks.size(), 0);
-    m_blockError.assign(m_blocks.size(), QString());
+    m_health.reset(m_blocks.size());
     m_registers.assign(125, 0);
     m_bits.assign(2000, 0);
     qCInfo(lcModbus).noquote() << "device" << deviceId() << m_settings.endpoint() << ":"
@@ -134,8 +134,7 @@ void ModbusDriver::connectNow()
     if (++m_connects > 1)
         updateStatistics([](DriverStatistics &s) { ++s.reconnects; });
     m_units.clear();
-    std::fill(m_blockFailing.begin(), m_blockFailing.end(), 0);
-    m_failingCount = 0;
+    m_health.reset(m_blocks.size());
     setStatus(DriverState::Connected);
     for (size_t c = 0; c < m_classes.size(); ++c) {
         m_classes[c].pending = 0;
@@ -173,10 +172,8 @@ void ModbusDriver::startCycle(int scanClass)
     if (!m_running || !m_connection || !m_connection->isOpen())
         return;
     ScanClass &sc = m_classes[size_t(scanClass)];
-    if (sc.pending > 0) {
-        updateStatistics([](DriverStatistics &s) { ++s.overruns; });
-        return;
-    }
+    if (sc.pending > 0)
+        return; // still running: this period is skipped, counted when the cycle ends
     sc.cycle = m_nextCycle++;
     sc.pending = int(sc.blocks.size());
     sc.started.start();
@@ -261,22 +258,20 @@ void ModbusDriver::runRead(const ReadJob &job)
     if (ok) {
         m_units.succeeded(b.unit);
         m_backoff.reset();
-        decodeBlock(b, clock().nowMs());
-        if (m_blockFailing[size_t(job.block)]) {
-            m_blockFailing[size_t(job.block)] = 0;
-            --m_failingCount;
-        }
+        ModbusSampler::decode(b, m_points, m_registers.data(), m_bits.data(), clock().nowMs(),
+                              m_batch);
+        m_health.succeeded(job.block);
     } else {
         if (error.kind == ModbusError::Kind::Timeout)
             m_units.timedOut(b.unit, job.cycle);
         else if (error.kind == ModbusError::Kind::Exception)
             m_units.succeeded(b.unit);
-        m_blockError[size_t(job.block)] = QStringLiteral("unit %1 %2%3+%4: %5")
-                                              .arg(b.unit)
-                                              .arg(ModbusAddress::areaPrefix(b.area))
-                                              .arg(b.start)
-                                              .arg(b.count)
-                                              .arg(error.message);
+        m_health.failed(job.block, QStringLiteral("unit %1 %2%3+%4: %5")
+                                       .arg(b.unit)
+                                       .arg(ModbusAddress::areaPrefix(b.area))
+                                       .arg(b.start)
+                                       .arg(b.count)
+                                       .arg(error.message));
         markBlock(job.block, Quality::CommError);
     }
     finishRead(job);
@@ -294,42 +289,17 @@ void ModbusDriver::finishRead(const ReadJob &job)
             publish(m_batch);
             m_batch.clear();
         }
-        emit cycleCompleted(sc.periodMs, double(sc.started.nsecsElapsed()) / 1e6);
-    }
-}
-
-void ModbusDriver::decodeBlock(const ModbusBlock &b, qint64 now)
-{
-    for (int i : b.points) {
-        const ModbusPoint &p = m_points[size_t(i)];
-        TagSample s;
-        s.tag = p.tag;
-        s.sourceTime = now;
-        const int at = p.address.offset - b.start;
-        if (p.address.isBitArea())
-            s.value = m_bits[size_t(at)] ? 1.0 : 0.0;
-        else if (p.type == DataType::String)
-            s.text = ModbusCodec::decodeString(&m_registers[size_t(at)], p.count, p.order);
-        else
-            s.value = ModbusCodec::decode(&m_registers[size_t(at)], p.type, p.order, p.address.bit);
-        m_batch.append(std::move(s));
+        const double ms = double(sc.started.nsecsElapsed()) / 1e6;
+        if (const quint64 missed = quint64(ms / double(sc.periodMs)); missed > 0)
+            updateStatistics([missed](DriverStatistics &s) { s.overruns += missed; });
+        emit cycleCompleted(sc.periodMs, ms);
     }
 }
 
 void ModbusDriver::markBlock(int block, Quality quality)
 {
-    const qint64 now = clock().nowMs();
-    for (int i : m_blocks[size_t(block)].points) {
-        TagSample s;
-        s.tag = m_points[size_t(i)].tag;
-        s.quality = quality;
-        s.sourceTime = now;
-        m_batch.append(s);
-    }
-    if (!m_blockFailing[size_t(block)]) {
-        m_blockFailing[size_t(block)] = 1;
-        ++m_failingCount;
-    }
+    ModbusSampler::mark(m_blocks[size_t(block)], m_points, quality, clock().nowMs(), m_batch);
+    m_health.failed(block, QString());
 }
 
 void ModbusDriver::recordError(const ModbusError &error, double rttMs)
@@ -360,27 +330,8 @@ void ModbusDriver::updateHealth()
 {
     if (!m_running || !m_connection->isOpen())
         return;
-    if (m_failingCount == 0) {
-        setStatus(DriverState::Connected);
-        return;
-    }
-    int first = -1;
-    bool allDead = m_failingCount == int(m_blocks.size());
-    for (size_t b = 0; b < m_blocks.size(); ++b) {
-        if (!m_blockFailing[b])
-            continue;
-        if (first < 0)
-            first = int(b);
-        allDead = allDead && m_units.isDead(m_blocks[b].unit);
-    }
-    if (allDead)
-        setStatus(DriverState::Disconnected,
-                  QStringLiteral("no unit answering (%1)").arg(m_blockError[size_t(first)]));
-    else
-        setStatus(DriverState::Degraded, QStringLiteral("%1 of %2 read requests failing (%3)")
-                                             .arg(m_failingCount)
-                                             .arg(m_blocks.size())
-                                             .arg(m_blockError[size_t(first)]));
+    const DriverStatus summary = m_health.summary(m_blocks, m_units);
+    setStatus(summary.state, summary.reason);
 }
 
 void ModbusDriver::onWrite(quint64 id, quint32 tag, const RawValue &raw)

@@ -3,6 +3,7 @@
 #include "driver.h"
 #include "modbusbackoff.h"
 #include "modbusblock.h"
+#include "modbusblockhealth.h"
 #include "modbusconnection.h"
 #include "modbuspoint.h"
 #include "modbussettings.h"
@@ -24,8 +25,8 @@ struct ModbusError;
 // The "modbus" driver: polls one Modbus TCP connection or one RTU serial bus (several unit ids)
 // with libmodbus, on the driver's own thread. Each scan class has a timer that starts a cycle
 // (its blocks are queued); queued jobs run in short slices so the thread stays responsive to
-// writes (which jump the queue) and stop(). A cycle that is still running when its next one is
-// due counts an overrun and the schedule is kept.
+// writes (which jump the queue) and stop(). A cycle still running when its next one is due makes
+// that one skip (the schedule is kept); each period a cycle overran counts as an overrun.
 class ModbusDriver final : public Driver
 {
     Q_OBJECT
@@ -72,7 +73,6 @@ private:
     void runRead(const ReadJob &job);
     void runWrite(const ModbusWrite &job);
     void finishRead(const ReadJob &job);
-    void decodeBlock(const ModbusBlock &block, qint64 now);
     void markBlock(int block, Quality quality);
     void recordError(const ModbusError &error, double rttMs);
     void updateHealth();
@@ -89,9 +89,7 @@ private:
     QTimer *m_reconnectTimer = nullptr;
     std::deque<ReadJob> m_reads;
     std::deque<ModbusWrite> m_writes;
-    std::vector<quint8> m_blockFailing;
-    int m_failingCount = 0;
-    std::vector<QString> m_blockError;
+    ModbusBlockHealth m_health;
     std::vector<uint16_t> m_registers;
     std::vector<uint8_t> m_bits;
     SampleBatch m_batch;

@@ -122,12 +122,15 @@ void TstModbusFaults::delayedResponsesTimeOut()
     PlantRig &r = *m_rig;
     Driver *plc = r.driver("plc");
     const quint64 timeouts = plc->statistics().timeouts;
+    const quint64 overruns = plc->statistics().overruns;
     QVERIFY(setFault(9000, 400)); // answers 400 ms late; the driver waits 200 ms
     QTRY_COMPARE_WITH_TIMEOUT(r.sink.quality(r.tag("TT")), Quality::CommError, 3000);
     QTRY_VERIFY_WITH_TIMEOUT(plc->statistics().timeouts >= timeouts + 2, 3000);
     QTRY_COMPARE_WITH_TIMEOUT(plc->status().state, DriverState::Disconnected, 3000);
     QVERIFY2(plc->status().reason.contains("timeout"), qPrintable(plc->status().reason));
     QVERIFY(plc->statistics().errorsByKind.value("timeout") >= 2);
+    // A 200 ms timeout in a 100 ms scan class: the schedule is kept and the overruns counted.
+    QTRY_VERIFY_WITH_TIMEOUT(plc->statistics().overruns > overruns, 3000);
     QVERIFY(setFault(9000, 0));
     QTRY_VERIFY_WITH_TIMEOUT(r.sink.good(r.tag("TT")) && r.sink.good(r.tag("LT")), 3000);
     QTRY_COMPARE_WITH_TIMEOUT(plc->status().state, DriverState::Connected, 3000);
