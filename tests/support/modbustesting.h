@@ -20,6 +20,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/prctl.h>
+
+#include <csignal>
 #include <map>
 #include <memory>
 #include <optional>
@@ -28,6 +31,12 @@ namespace vigil::testing
 {
 
 inline const char *kPython = "/usr/bin/python3";
+
+// Peers die with the test, even when it crashes.
+inline void dieWithParent(QProcess &process)
+{
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+}
 
 inline quint16 freeTcpPort()
 {
@@ -58,6 +67,7 @@ public:
         m_output.clear();
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
+        dieWithParent(*m_process);
         m_process->start(program, args);
         if (!m_process->waitForStarted(5000)) {
             m_error = QStringLiteral("cannot start %1: %2 (is it installed? run scripts/setup.sh)")
@@ -126,6 +136,7 @@ public:
                                   QStringLiteral("pty,raw,echo=0,link=%1").arg(m_a),
                                   QStringLiteral("pty,raw,echo=0,link=%1").arg(m_b)};
         m_socat = std::make_unique<QProcess>();
+        dieWithParent(*m_socat);
         m_socat->start(QStringLiteral("socat"), args);
         if (!m_socat->waitForStarted(5000)) {
             m_error = QStringLiteral("cannot start socat: %1 (run scripts/setup.sh)")
