@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include <cerrno>
+#include <cstring>
 #include <thread>
 
 namespace vigil
@@ -108,6 +109,9 @@ bool ModbusConnection::transact(int unit, ModbusError *error, const Request &req
     *error = ModbusError::fromErrno(err);
     switch (error->kind) {
     case ModbusError::Kind::Link:
+        if (m_settings.isRtu()) // a pty or USB adapter that went away reads as a reset
+            error->message = QStringLiteral("serial port %1 failed: %2")
+                                 .arg(m_settings.serial, QString::fromLocal8Bit(strerror(err)));
         close();
         break;
     case ModbusError::Kind::Timeout:

@@ -16,6 +16,7 @@ private slots:
     void writesWithEveryFunctionCode();
     void refusesBeforeSending();
     void exceptionMakesOnlyItsBlockBad();
+    void timeoutMakesOnlyItsBlockBad();
 
 private:
     QStringList clientRead(const QString &op);
@@ -68,6 +69,8 @@ tags = [
   { id = "WF", device = "plc", address = "hr42", type = "float32", unit = "-", range = [-100, 100], writable = true, write_limits = [-100, 100], options = { order = "CDAB" } },
   { id = "WS", device = "plc", address = "hr50", type = "string", writable = true, options = { length = 3 } },
   { id = "EXC", device = "plc", address = "hr2500", type = "uint16", unit = "-", range = [0, 10] },
+  { id = "G1", device = "gw", address = "hr0", type = "int16", unit = "-", range = [-200, 200] },
+  { id = "G2", device = "gw", address = "hr0", type = "int16", unit = "-", range = [-200, 200], options = { unit = 2 } },
   { id = "CO15", device = "plc16", address = "co7", type = "bool", writable = true },
   { id = "R16", device = "plc16", address = "hr60", type = "int16", unit = "-", range = [-100, 100], writable = true, write_limits = [-100, 100] },
 ]
@@ -84,6 +87,15 @@ retries = 0
 scan = "50ms"
 reconnect_min = "50ms"
 reconnect_max = "200ms"
+[[devices]]
+id = "gw"
+driver = "modbus"
+transport = "tcp"
+host = "127.0.0.1"
+port = %1
+response_timeout = "200ms"
+retries = 1
+scan = "100ms"
 [[devices]]
 id = "plc16"
 driver = "modbus"
@@ -200,6 +212,24 @@ void TstModbusTcp::exceptionMakesOnlyItsBlockBad()
     QVERIFY2(plc->status().reason.contains("1 of"), qPrintable(plc->status().reason));
     QVERIFY(s.rttAvgMs > 0 && s.rttMaxMs >= s.rttAvgMs);
     QCOMPARE(r.driver("plc16")->status().state, DriverState::Connected);
+}
+
+void TstModbusTcp::timeoutMakesOnlyItsBlockBad()
+{
+    // Unit 2 behind the "gateway" never answers: its request times out (after a retry), its tag
+    // turns Bad/CommError, and unit 1 on the same connection keeps being polled.
+    PlantRig &r = *m_rig;
+    Driver *gw = r.driver("gw");
+    QTRY_COMPARE_WITH_TIMEOUT(r.sink.quality(r.tag("G2")), Quality::CommError, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(r.sink.good(r.tag("G1")), 3000);
+    QCOMPARE(r.sink.value(r.tag("G1")), -123.0);
+    QVERIFY(gw->statistics().timeouts >= 2);
+    QVERIFY2(gw->statistics().lastError.contains("timeout"),
+             qPrintable(gw->statistics().lastError));
+    QCOMPARE(gw->status().state, DriverState::Degraded);
+    const quint64 responses = gw->statistics().responses;
+    QTRY_VERIFY_WITH_TIMEOUT(gw->statistics().responses >= responses + 3, 3000);
+    QVERIFY(r.sink.good(r.tag("G1")));
 }
 
 QTEST_GUILESS_MAIN(TstModbusTcp)
