@@ -363,25 +363,32 @@ void ModbusDriver::onWrite(quint64 id, quint32 tag, const RawValue &raw)
 
 void ModbusDriver::runWrite(const ModbusWrite &job)
 {
+    // Modbus writes set absolute values, so a write lost to a timeout or a broken frame is tried
+    // again like a read; an exception is the device's answer and is not.
     const ModbusPoint &p = m_points[size_t(job.point)];
+    const int tries = m_units.tries(p.unit, m_settings.retries);
     ModbusError error;
-    QElapsedTimer rtt;
-    rtt.start();
-    const bool ok = job.execute(*m_connection, p, m_settings.singleWrite, &error);
-    const double ms = double(rtt.nsecsElapsed()) / 1e6;
-    if (ok) {
-        updateStatistics([&](DriverStatistics &s) {
-            ++s.requests;
-            ++s.responses;
-            s.recordRoundTrip(ms);
-        });
-        m_units.succeeded(p.unit);
-        completeWrite(job.id, true);
-        // Read the new value back at once, ahead of the running cycles.
-        m_reads.push_front({m_blockOfPoint[size_t(job.point)], -1, 0});
-        return;
+    for (int t = 0; t < tries; ++t) {
+        QElapsedTimer rtt;
+        rtt.start();
+        const bool ok = job.execute(*m_connection, p, m_settings.singleWrite, &error);
+        const double ms = double(rtt.nsecsElapsed()) / 1e6;
+        if (ok) {
+            updateStatistics([&](DriverStatistics &s) {
+                ++s.requests;
+                ++s.responses;
+                s.recordRoundTrip(ms);
+            });
+            m_units.succeeded(p.unit);
+            completeWrite(job.id, true);
+            // Read the new value back at once, ahead of the running cycles.
+            m_reads.push_front({m_blockOfPoint[size_t(job.point)], -1, 0});
+            return;
+        }
+        recordError(error, ms);
+        if (error.isLinkLost() || error.kind == ModbusError::Kind::Exception)
+            break;
     }
-    recordError(error, ms);
     completeWrite(
         job.id, false,
         QStringLiteral("unit %1 %2: %3").arg(p.unit).arg(p.address.toString(), error.message));

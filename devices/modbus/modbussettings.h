@@ -32,7 +32,7 @@ struct ModbusSettings {
     int unit = 1; // default unit id of the device's tags
     qint64 responseTimeoutMs = 1000;
     qint64 byteTimeoutMs = 0; // 0: no inter-byte limit (TCP default)
-    int retries = 2;          // extra tries after a timeout (reads only)
+    int retries = 2;          // extra tries after a timeout or a broken frame
     qint64 interFrameDelayMs = 0;
     qint64 scanMs = 1000; // default scan class
     int maxGap = 16;      // registers bridged inside one read

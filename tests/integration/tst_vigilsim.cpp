@@ -128,7 +128,7 @@ void TstVigilSim::commandsFromTheDriverReachTheProcess()
     // Close the inlet valve: position travels to 0, the closed limit switch follows.
     QVERIFY(r.write("XV101.CMD", false).ok);
     QTRY_COMPARE_WITH_TIMEOUT(r.sink.value(r.tag("XV101.ZSC")), 1.0, 3000);
-    QCOMPARE(r.sink.value(r.tag("XV101.POS")), 0.0);
+    QTRY_COMPARE_WITH_TIMEOUT(r.sink.value(r.tag("XV101.POS")), 0.0, 2000);
     QTRY_COMPARE_WITH_TIMEOUT(r.sink.value(r.tag("FT101")), 0.0, 2000);
 
     // Stop the pump: run feedback and current go to zero; the outlet flow stops.
