@@ -1,6 +1,7 @@
 // vigil-sim: the demo plant simulator. The physics (PlantModel) runs on the main thread's timer;
-// each protocol front-end serves it from its own thread. Further front-ends (MQTT, serial ASCII)
-// sit beside the Modbus ones and read the same PlantModel.
+// each protocol front-end serves it from its own thread: Modbus TCP/RTU, and the tank's weigh
+// scale on a serial line (ASCII). Further front-ends (MQTT) sit beside them and read the same
+// PlantModel.
 
 #include "faultswitches.h"
 #include "modbusfrontend.h"
@@ -8,7 +9,9 @@
 #include "modbusrtuserver.h"
 #include "modbustcpserver.h"
 #include "plantmodel.h"
+#include "scaleserialserver.h"
 #include "simoptions.h"
+#include "weighscale.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -57,6 +60,7 @@ int main(int argc, char *argv[])
     faults.exceptionCode = options.exceptionCode;
     faults.dropEvery = options.dropEvery;
     faults.corruptEvery = options.corruptEvery;
+    faults.scaleGarbageEvery = options.scaleGarbageEvery;
     ModbusImage image(model, faults);
     ModbusFrontend frontend(image, faults);
 
@@ -73,6 +77,12 @@ int main(int argc, char *argv[])
         rtu.start(options.rtuDevice, options.baud, options.parity, options.unit);
         out << "vigil-sim: modbus rtu unit " << options.unit << " on " << options.rtuDevice
             << Qt::endl;
+    }
+    WeighScale scale(model, options.seed);
+    ScaleSerialServer scaleServer(scale, faults);
+    if (!options.scaleDevice.isEmpty()) {
+        scaleServer.start(options.scaleDevice, options.scalePeriodMs);
+        out << "vigil-sim: weigh scale on " << options.scaleDevice << Qt::endl;
     }
     out << "vigil-sim: ready" << Qt::endl;
 
@@ -91,6 +101,8 @@ int main(int argc, char *argv[])
     const int code = app.exec();
     tcp.stop();
     rtu.stop();
-    out << "vigil-sim: stopped after " << frontend.requests() << " requests" << Qt::endl;
+    scaleServer.stop();
+    out << "vigil-sim: stopped after " << frontend.requests() << " requests and "
+        << scaleServer.commands() << " scale commands" << Qt::endl;
     return code;
 }
