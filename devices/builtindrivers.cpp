@@ -3,12 +3,16 @@
 #include "driverregistry.h"
 #include "sim/simdriverfactory.h"
 
+// MQTT (issue #4)
+#include "mqtt/mqttdriverfactory.h"
+
 namespace vigil
 {
 
 void registerBuiltinDrivers(DriverRegistry &registry)
 {
     registry.add(std::make_unique<SimDriverFactory>());
+    registry.add(std::make_unique<MqttDriverFactory>()); // MQTT (issue #4)
 }
 
 } // namespace vigil
