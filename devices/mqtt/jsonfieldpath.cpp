@@ -67,42 +67,49 @@ std::optional<JsonFieldPath> JsonFieldPath::parse(QStringView text, QString *err
 
 std::optional<QJsonValue> JsonFieldPath::find(const QJsonValue &document, QString *error) const
 {
+    // Hot path: the message text is only built when a step fails.
     QJsonValue current = document;
-    QString where = QStringLiteral("the document");
+    const Step *previous = nullptr;
+    auto where = [&] {
+        if (!previous)
+            return QStringLiteral("the document");
+        if (previous->index >= 0)
+            return QStringLiteral("element [%1]").arg(previous->index);
+        return QStringLiteral("field '%1'").arg(previous->key);
+    };
     for (const Step &step : m_steps) {
         if (step.index >= 0) {
             if (!current.isArray()) {
                 if (error)
-                    *error = QStringLiteral("%1 is not an array").arg(where);
+                    *error = QStringLiteral("%1 is not an array").arg(where());
                 return std::nullopt;
             }
             const QJsonArray array = current.toArray();
             if (step.index >= array.size()) {
                 if (error)
                     *error = QStringLiteral("%1 has no element [%2] (size %3)")
-                                 .arg(where)
+                                 .arg(where())
                                  .arg(step.index)
                                  .arg(array.size());
                 return std::nullopt;
             }
             current = array.at(step.index);
-            where = QStringLiteral("element [%1]").arg(step.index);
         } else {
             if (!current.isObject()) {
                 if (error)
-                    *error = QStringLiteral("%1 is not an object").arg(where);
+                    *error = QStringLiteral("%1 is not an object").arg(where());
                 return std::nullopt;
             }
             const QJsonObject object = current.toObject();
             const auto it = object.constFind(step.key);
             if (it == object.constEnd()) {
                 if (error)
-                    *error = QStringLiteral("no field '%1' in %2").arg(step.key, where);
+                    *error = QStringLiteral("no field '%1' in %2").arg(step.key, where());
                 return std::nullopt;
             }
             current = it.value();
-            where = QStringLiteral("field '%1'").arg(step.key);
         }
+        previous = &step;
     }
     return current;
 }

@@ -311,6 +311,9 @@ void MqttClient::onConnect(mosquitto *, void *self, int rc, int flags, const mos
     c->m_everConnected = true;
     qCInfo(lcMqtt).noquote() << "connected to" << c->m_options.host << "port" << c->m_options.port
                              << "as" << c->m_options.clientId;
+    // The library formats a log line for every packet once a log callback is set; only the
+    // connection phase's errors (TLS details) are wanted.
+    mosquitto_log_callback_set(c->m_mosq, nullptr);
     c->setState(State::Connected);
     for (const auto &[filter, qos] : std::as_const(c->m_subscriptions)) {
         int mid = 0;

@@ -115,9 +115,10 @@ void MqttDriver::onStop()
 
 void MqttDriver::onMessage(const MqttMessage &message)
 {
-    ++m_messagesIn;
+    if (m_messagesIn++ == 0)
+        m_batchNowMs = clock().nowMs(); // one receive time per socket read
     const std::string_view topic(message.topic.data(), size_t(message.topic.size()));
-    const qint64 now = clock().nowMs();
+    const qint64 now = m_batchNowMs;
     const MqttMessageRouter::Outcome outcome = m_router.route(topic, message.payload, now, m_batch);
     if (outcome.rejection) {
         const MqttMessageRouter::Rejection &r = *outcome.rejection;
@@ -167,8 +168,10 @@ void MqttDriver::onConnected()
     setStatus(DriverState::Connected);
 }
 
-void MqttDriver::onConnectionFailed(const QString &reason, bool wasConnected)
+void MqttDriver::onConnectionFailed(const QString &why, bool wasConnected)
 {
+    const QString reason =
+        QStringLiteral("broker %1:%2: %3").arg(m_settings.host).arg(m_settings.port).arg(why);
     flushBatch();
     const QString kind = reason.contains(u"refused the connection") ? QStringLiteral("refused")
                          : (reason.contains(u"TLS") || reason.contains(u"certificate"))

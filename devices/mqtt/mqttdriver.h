@@ -63,6 +63,7 @@ private:
     bool m_tagsBad = false;
     // Counted on the receive path, moved into the statistics once per batch.
     quint64 m_messagesIn = 0;
+    qint64 m_batchNowMs = 0;
     quint64 m_rejected = 0;
     std::array<quint64, mqttRejectCount> m_rejectsByReason{};
     QString m_lastReject;

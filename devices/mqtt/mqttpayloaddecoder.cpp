@@ -192,12 +192,13 @@ std::optional<MqttReject> MqttPayloadDecoder::decodeJson(const MqttTagMapping &m
         detail = QStringLiteral("field '%1': %2").arg(mapping.path.text(), where);
         return MqttReject::MissingField;
     }
-    const QString field = mapping.path.isRoot()
-                              ? QStringLiteral("the payload")
-                              : QStringLiteral("field '%1'").arg(mapping.path.text());
+    auto field = [&] {
+        return mapping.path.isRoot() ? QStringLiteral("the payload")
+                                     : QStringLiteral("field '%1'").arg(mapping.path.text());
+    };
     if (type == DataType::String) {
         if (!value->isString()) {
-            detail = QStringLiteral("%1 is %2, expected text").arg(field, jsonKind(*value));
+            detail = QStringLiteral("%1 is %2, expected text").arg(field(), jsonKind(*value));
             return MqttReject::WrongType;
         }
         sample.text = value->toString();
@@ -208,16 +209,16 @@ std::optional<MqttReject> MqttPayloadDecoder::decodeJson(const MqttTagMapping &m
             sample.value = value->toDouble();
         } else {
             detail =
-                QStringLiteral("%1 is %2, expected true/false or 1/0").arg(field, jsonKind(*value));
+                QStringLiteral("%1 is %2, expected true/false or 1/0").arg(field(), jsonKind(*value));
             return MqttReject::WrongType;
         }
     } else {
         if (!value->isDouble()) {
-            detail = QStringLiteral("%1 is %2, expected a number").arg(field, jsonKind(*value));
+            detail = QStringLiteral("%1 is %2, expected a number").arg(field(), jsonKind(*value));
             return MqttReject::WrongType;
         }
         if (std::optional<MqttReject> bad = checkRawNumber(type, value->toDouble(), detail)) {
-            detail = QStringLiteral("%1: %2").arg(field, detail);
+            detail = QStringLiteral("%1: %2").arg(field(), detail);
             return bad;
         }
         sample.value = value->toDouble();

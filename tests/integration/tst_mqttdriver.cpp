@@ -7,11 +7,13 @@
 #include "builtindrivers.h"
 #include "config/plantloader.h"
 #include "devicehost.h"
+#include "devicelistmodel.h"
 #include "driverregistry.h"
 #include "metatypes.h"
 #include "mosquittobroker.h"
 #include "mosquittoclients.h"
 #include "mqtt/mqttdriver.h"
+#include "mqtt/mqttdriverfactory.h"
 #include "tags/tagtable.h"
 #include "testcertificates.h"
 #include "util/manualclock.h"
@@ -179,6 +181,31 @@ private slots:
         QCOMPARE(o.willPayload, QByteArray("offline"));
         QVERIFY(o.willRetain);
         QVERIFY(mqtt->configurationWarnings().isEmpty()); // loopback: plain MQTT is fine
+    }
+
+    // allow_insecure towards a non-loopback broker is accepted, and shown on the Devices page.
+    void insecureWarningOnTheDevicesPage()
+    {
+        DeviceConfig device;
+        device.id = QStringLiteral("remote");
+        device.driver = QStringLiteral("mqtt");
+        device.node = ConfigNode::makeTable({});
+        device.node.setMember(QStringLiteral("broker"),
+                              ConfigNode::makeText(QStringLiteral("mqtt://192.0.2.10:1883"), {}));
+        ConfigNode allow;
+        allow.kind = ConfigNode::Kind::Boolean;
+        allow.boolean = true;
+        device.node.setMember(QStringLiteral("allow_insecure"), allow);
+        auto tags = std::make_shared<const TagDirectory>();
+        std::unique_ptr<Driver> remote =
+            MqttDriverFactory().create(DriverContext{device, tags, {}, &m_clock, {}});
+        QCOMPARE(remote->configurationWarnings().size(), 1);
+        DeviceListModel model({remote.get(), m_driver});
+        const QString warning =
+            model.data(model.index(0), DeviceListModel::WarningsRole).toString();
+        QVERIFY2(warning.contains(u"insecure: plain MQTT without TLS to 192.0.2.10:1883"),
+                 qPrintable(warning));
+        QCOMPARE(model.data(model.index(1), DeviceListModel::WarningsRole).toString(), QString());
     }
 
     void plainAndJsonMapping()
