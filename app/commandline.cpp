@@ -65,6 +65,13 @@ bool CommandLine::parse(const QStringList &arguments)
     kiosk = parser.isSet(QStringLiteral("kiosk"));
     configPath = parser.value(QStringLiteral("config"));
     checkConfigPath = parser.value(QStringLiteral("check-config"));
+    // An empty file name would silently fall back to the default plant (or start the UI).
+    for (const QString &name : {QStringLiteral("config"), QStringLiteral("check-config")}) {
+        if (parser.isSet(name) && parser.value(name).trimmed().isEmpty()) {
+            m_error = QStringLiteral("--%1 needs a file name").arg(name);
+            return false;
+        }
+    }
     language = parser.value(QStringLiteral("lang"));
     if (parser.isSet(QStringLiteral("exit-after"))) {
         bool ok = false;

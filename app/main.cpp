@@ -143,12 +143,14 @@ int main(int argc, char *argv[])
     const SystemClock clock;
     QThread coreThread;
     coreThread.setObjectName(QStringLiteral("core"));
-    auto tagTable = std::make_unique<TagTable>(plant.tags, clock);
-    auto coalescer = std::make_unique<UiChangeCoalescer>(*tagTable);
-    QObject::connect(tagTable.get(), &TagTable::changed, coalescer.get(),
-                     &UiChangeCoalescer::onChanged);
+    // Both are deleted on the core thread when it finishes (their timers live there).
+    auto *tagTable = new TagTable(plant.tags, clock);
+    auto *coalescer = new UiChangeCoalescer(*tagTable);
+    QObject::connect(tagTable, &TagTable::changed, coalescer, &UiChangeCoalescer::onChanged);
     tagTable->moveToThread(&coreThread);
     coalescer->moveToThread(&coreThread);
+    QObject::connect(&coreThread, &QThread::finished, coalescer, &QObject::deleteLater);
+    QObject::connect(&coreThread, &QThread::finished, tagTable, &QObject::deleteLater);
 
     EventLog events(clock);
     events.report(SystemEvent::Severity::Info, QStringLiteral("app"),
@@ -162,12 +164,11 @@ int main(int argc, char *argv[])
     DeviceHost devices(drivers, plant, clock);
     devices.setEventLog(&events);
     for (Driver *driver : devices.drivers())
-        QObject::connect(driver, &Driver::samplesReady, tagTable.get(), &TagTable::ingest);
+        QObject::connect(driver, &Driver::samplesReady, tagTable, &TagTable::ingest);
 
     // UI adapters (GUI thread).
     TagListModel tagModel(plant.tags);
-    QObject::connect(coalescer.get(), &UiChangeCoalescer::updated, &tagModel,
-                     &TagListModel::applyUpdate);
+    QObject::connect(coalescer, &UiChangeCoalescer::updated, &tagModel, &TagListModel::applyUpdate);
     TagFilterModel tagFilter(&tagModel);
     DeviceListModel deviceModel(devices.drivers());
     PlantStatus plantStatus(plant.name, plant.description, clock, cli.kiosk);

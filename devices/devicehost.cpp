@@ -39,8 +39,15 @@ DeviceHost::~DeviceHost()
 {
     stopAll();
     for (Slot &slot : m_slots) {
-        slot.thread->quit();
-        slot.thread->wait();
+        // Delete each driver on its own thread (its timers and sockets live there).
+        Driver *driver = slot.driver.release();
+        if (slot.thread->isRunning()) {
+            connect(slot.thread.get(), &QThread::finished, driver, &QObject::deleteLater);
+            slot.thread->quit();
+            slot.thread->wait();
+        } else {
+            delete driver;
+        }
     }
 }
 
@@ -105,7 +112,8 @@ QFuture<WriteResult> DeviceHost::write(const WriteRequest &request)
     if (request.tag >= m_ownerOfTag.size() || !m_ownerOfTag[request.tag]) {
         const QString what =
             request.tag < m_tags->size()
-                ? QStringLiteral("tag '%1' has no running device").arg(m_tags->at(request.tag).id)
+                ? QStringLiteral("tag '%1' has no running device (device '%2' is disabled)")
+                      .arg(m_tags->at(request.tag).id, m_tags->at(request.tag).device)
                 : QStringLiteral("no tag #%1").arg(request.tag);
         return QtFuture::makeReadyFuture(WriteResult{request.tag, false, what});
     }

@@ -6,9 +6,35 @@
 #include <QThread>
 
 #include <cmath>
+#include <optional>
 
 namespace vigil
 {
+
+namespace
+{
+
+// true/false, 1/0 or their text; anything else ("maybe", 2, NaN) is refused rather than read as
+// true.
+std::optional<bool> writtenBool(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::Bool)
+        return value.toBool();
+    if (value.typeId() == QMetaType::QString) {
+        const QString word = value.toString().trimmed().toLower();
+        if (word == u"true")
+            return true;
+        if (word == u"false")
+            return false;
+    }
+    bool ok = false;
+    const double number = value.toDouble(&ok);
+    if (ok && (number == 0.0 || number == 1.0))
+        return number == 1.0;
+    return std::nullopt;
+}
+
+} // namespace
 
 Driver::Driver(DriverContext context, QObject *parent)
     : QObject(parent)
@@ -81,9 +107,10 @@ QFuture<WriteResult> Driver::write(const WriteRequest &request)
             return refused(tag, QStringLiteral("tag '%1' takes text").arg(def.id));
         raw.text = request.value.toString();
     } else if (def.type == DataType::Bool) {
-        if (request.value.typeId() != QMetaType::Bool && !request.value.canConvert<double>())
+        const std::optional<bool> value = writtenBool(request.value);
+        if (!value)
             return refused(tag, QStringLiteral("tag '%1' takes true or false").arg(def.id));
-        raw.number = request.value.toBool() ? 1.0 : 0.0;
+        raw.number = *value ? 1.0 : 0.0;
     } else {
         bool ok = false;
         const double eu = request.value.toDouble(&ok);
@@ -91,9 +118,8 @@ QFuture<WriteResult> Driver::write(const WriteRequest &request)
             return refused(tag, QStringLiteral("tag '%1' takes a finite number").arg(def.id));
         if (eu < def.writeMin || eu > def.writeMax)
             return refused(tag,
-                           QStringLiteral("%1 %2 is outside the write limits [%3, %4] of tag '%5'")
-                               .arg(eu)
-                               .arg(def.unit)
+                           QStringLiteral("%1 is outside the write limits [%2, %3] of tag '%4'")
+                               .arg(QStringLiteral("%1 %2").arg(eu).arg(def.unit).trimmed())
                                .arg(def.writeMin)
                                .arg(def.writeMax)
                                .arg(def.id));
@@ -120,7 +146,17 @@ QFuture<WriteResult> Driver::write(const WriteRequest &request)
         ++m_statistics.writes;
     }
     QMetaObject::invokeMethod(
-        this, [this, id, tag, raw] { onWrite(id, tag, raw); }, Qt::QueuedConnection);
+        this,
+        [this, id, tag, raw] {
+            // A write failed in the meantime (the driver was stopped) must not be performed.
+            {
+                QMutexLocker lock(&m_mutex);
+                if (!m_pendingWrites.count(id))
+                    return;
+            }
+            onWrite(id, tag, raw);
+        },
+        Qt::QueuedConnection);
     return future;
 }
 

@@ -174,10 +174,13 @@ void TagListModel::applyUpdate(const ChangeSet &changes)
         if (c.tag >= m_rows.size())
             continue;
         Row &row = m_rows[c.tag];
-        row.value = c.value;
-        row.text = c.text;
+        // A bad change carries no usable value: the row keeps showing the last one.
+        if (!isBad(c.quality)) {
+            row.value = c.value;
+            row.text = c.text;
+            row.hasValue = true;
+        }
         row.time = c.sourceTime;
-        row.hasValue = row.hasValue || !isBad(c.quality);
         row.quality = c.quality;
         rows.push_back(int(c.tag));
     }

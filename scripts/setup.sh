@@ -20,7 +20,8 @@ PACKAGES=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtquick-templates
   qml6-module-qtqml-models qml6-module-qttest qml6-module-qtcharts qml6-module-qtquick-shapes
-  qml6-module-qtquick-virtualkeyboard qml6-module-qtquick-dialogs qml6-module-qt-labs-settings
+  qml6-module-qtquick-virtualkeyboard qt6-virtualkeyboard-plugin qml6-module-qt-labs-folderlistmodel
+  qml6-module-qtquick-dialogs qml6-module-qt-labs-settings
   # libraries
   libmodbus-dev libmosquitto-dev libssl-dev libtomlplusplus-dev libsystemd-dev libbenchmark-dev
   # real peers for the tests

@@ -26,7 +26,8 @@ public:
     };
 
     Kind kind = Kind::Null;
-    QString key;                // the key holding this node inside its table (empty otherwise)
+    QString key;                // the key holding this node inside its table (empty otherwise;
+                                // a CSV cell folded into an array keeps its column name here)
     SourceLocation location;    // where the value starts
     SourceLocation keyLocation; // where the key starts (tables' members only)
     bool fromText = false;      // scalar written as text (CSV cell): converted on read

@@ -210,7 +210,11 @@ std::optional<std::pair<double, double>> ConfigReader::numberPair(QStringView ke
         const ConfigNode &bad = a ? node->children[1] : node->children[0];
         const QString shown =
             bad.fromText ? QStringLiteral("\"%1\"").arg(bad.text) : bad.kindName();
-        error(bad, QStringLiteral("'%1' must be two numbers [low, high], got %2").arg(key, shown));
+        if (!bad.key.isEmpty()) // a CSV cell folded into the pair: name its column
+            error(bad, QStringLiteral("'%1' must be a number, got %2").arg(bad.key, shown));
+        else
+            error(bad,
+                  QStringLiteral("'%1' must be two numbers [low, high], got %2").arg(key, shown));
         return std::nullopt;
     }
     if (!std::isfinite(*a) || !std::isfinite(*b)) {
@@ -302,7 +306,9 @@ void ConfigReader::finish()
             continue;
         QString best;
         int bestDistance = 3;
-        for (const QString &known : std::as_const(m_known)) {
+        QStringList candidates = m_known.values();
+        candidates.sort(); // ties resolve the same way every time
+        for (const QString &known : std::as_const(candidates)) {
             const int d = editDistance(child.key, known);
             if (d < bestDistance) {
                 bestDistance = d;

@@ -41,9 +41,15 @@ std::optional<CsvDocument> CsvDocument::parse(const QString &text, const QString
         }
     };
 
+    auto isBlank = [](QChar c) { return c == u' ' || c == u'\t'; };
+
     while (i < n) {
-        // Start of a record.
-        if (text.at(i) == u'#' || text.at(i) == u'\n' || text.at(i) == u'\r') {
+        // Start of a record: skip comment lines and blank (or whitespace-only) lines.
+        qsizetype firstText = i;
+        while (firstText < n && isBlank(text.at(firstText)))
+            ++firstText;
+        if (text.at(i) == u'#' || firstText == n || text.at(firstText) == u'\n' ||
+            text.at(firstText) == u'\r') {
             while (i < n && text.at(i) != u'\n')
                 advance(text.at(i));
             if (i < n)
@@ -55,6 +61,10 @@ std::optional<CsvDocument> CsvDocument::parse(const QString &text, const QString
         bool endOfRecord = false;
         while (!endOfRecord) {
             Cell cell;
+            // Spaces before a cell carry no meaning (unquoted cells are trimmed); skipping them
+            // also lets a quoted cell follow ", " and points the location at the text.
+            while (i < n && isBlank(text.at(i)))
+                advance(text.at(i));
             cell.location = {displayPath, line, column};
             if (i < n && text.at(i) == u'"') {
                 const SourceLocation opened = cell.location;
@@ -81,6 +91,8 @@ std::optional<CsvDocument> CsvDocument::parse(const QString &text, const QString
                                       QStringLiteral("quoted cell is never closed"));
                     return std::nullopt;
                 }
+                while (i < n && isBlank(text.at(i)))
+                    advance(text.at(i));
                 if (i < n && text.at(i) != u',' && text.at(i) != u'\n' && text.at(i) != u'\r') {
                     diagnostics.error({displayPath, line, column}, QString(),
                                       QStringLiteral("unexpected text after a quoted cell"));

@@ -12,9 +12,10 @@ namespace vigil
 
 class Diagnostics;
 
-// An RFC 4180 CSV reader that remembers where every cell starts. Blank lines and lines whose first
-// character is '#' are skipped; a UTF-8 byte order mark is ignored; quoted cells may hold commas,
-// doubled quotes and line breaks.
+// An RFC 4180 CSV reader that remembers where every cell starts. Blank (or whitespace-only) lines
+// and lines whose first character is '#' are skipped; a UTF-8 byte order mark is ignored; quoted
+// cells may hold commas, doubled quotes and line breaks. Spaces around a cell are not part of it
+// (unquoted cells are trimmed; spaces outside the quotes of a quoted cell are ignored).
 class CsvDocument
 {
 public:

@@ -77,7 +77,7 @@ QString DeploymentSettings::origin(Key key) const
 }
 
 DeploymentSettings DeploymentSettings::read(ConfigReader *settings, const QProcessEnvironment &env,
-                                            Diagnostics &diagnostics)
+                                            Diagnostics &diagnostics, const QString &plantDir)
 {
     DeploymentSettings out;
     SourceLocation where[4];
@@ -116,6 +116,9 @@ DeploymentSettings DeploymentSettings::read(ConfigReader *settings, const QProce
         fail(Key::DataDir, QStringLiteral("data_dir must not be empty"));
     } else if (dataDir.startsWith(u"~/")) {
         dataDir = QDir::home().filePath(dataDir.mid(2));
+    } else if (QDir::isRelativePath(dataDir) && out.m_origins[int(Key::DataDir)] == u"plant file" &&
+               !plantDir.isEmpty()) {
+        dataDir = QDir::cleanPath(QDir(plantDir).filePath(dataDir));
     }
 
     const QDir data(dataDir);
@@ -128,6 +131,10 @@ DeploymentSettings DeploymentSettings::read(ConfigReader *settings, const QProce
             out.m_origins[k] = QStringLiteral("default");
         } else if (const QString problem = checkDatabaseUrl(out.m_values[k]); !problem.isEmpty()) {
             fail(key, problem);
+        } else if (out.m_values[k].startsWith(u"sqlite:") && out.m_origins[k] == u"plant file" &&
+                   !plantDir.isEmpty() && QDir::isRelativePath(out.m_values[k].mid(7))) {
+            out.m_values[k] = QStringLiteral("sqlite:") +
+                              QDir::cleanPath(QDir(plantDir).filePath(out.m_values[k].mid(7)));
         }
     }
     const int b = int(Key::BrokerUrl);

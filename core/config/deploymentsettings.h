@@ -44,8 +44,11 @@ public:
     QString origin(Key key) const;
 
     // Reads [settings] (may be null), applies the environment, fills defaults and validates.
+    // Relative paths written in the plant file (data_dir, sqlite: URLs) are taken relative to
+    // plantDir (the plant file's folder); relative paths from the environment to the working
+    // directory.
     static DeploymentSettings read(ConfigReader *settings, const QProcessEnvironment &env,
-                                   Diagnostics &diagnostics);
+                                   Diagnostics &diagnostics, const QString &plantDir = QString());
 
 private:
     QString m_values[4];

@@ -43,9 +43,10 @@ PlantLoader::Result PlantLoader::load(const QString &path) const
 
     if (const ConfigNode *info = top.table(u"plant", ConfigReader::Required)) {
         ConfigReader r(*info, QStringLiteral("plant"), diag);
-        plant.name = r.string(u"name", ConfigReader::Required).value_or(QString());
+        const std::optional<QString> name = r.string(u"name", ConfigReader::Required);
+        plant.name = name.value_or(QString());
         plant.description = r.string(u"description").value_or(QString());
-        if (info->member(u"name") && plant.name.trimmed().isEmpty())
+        if (name && name->trimmed().isEmpty())
             r.error(*info->member(u"name"), QStringLiteral("the plant name must not be empty"));
         r.finish();
     }
@@ -53,7 +54,8 @@ PlantLoader::Result PlantLoader::load(const QString &path) const
     const ConfigNode *settingsNode = top.table(u"settings");
     if (settingsNode) {
         ConfigReader r(*settingsNode, QStringLiteral("settings"), diag);
-        plant.settings = DeploymentSettings::read(&r, m_environment, diag);
+        plant.settings =
+            DeploymentSettings::read(&r, m_environment, diag, QFileInfo(path).absolutePath());
         r.finish();
     } else {
         plant.settings = DeploymentSettings::read(nullptr, m_environment, diag);
@@ -102,10 +104,24 @@ PlantLoader::Result PlantLoader::load(const QString &path) const
             r.finish();
             if (!file)
                 continue;
+            if (!device.isEmpty() && !devicesById.contains(device)) {
+                // Reported once here, where the mistake is, rather than on every row.
+                QStringList known = devicesById.keys();
+                known.sort();
+                diag.error(
+                    item.member(u"device")->location, QStringLiteral("tag_lists"),
+                    QStringLiteral("unknown device '%1' (devices: %2)")
+                        .arg(device, known.isEmpty() ? QStringLiteral("none") : known.join(u", ")));
+                continue;
+            }
             const QString csvPath = QDir::cleanPath(base.filePath(*file));
-            if (!QFileInfo::exists(csvPath)) {
+            const QFileInfo csvInfo(csvPath);
+            if (!csvInfo.isFile()) {
+                const QString problem = csvInfo.isDir()
+                                            ? QStringLiteral("is a directory, not a CSV file")
+                                            : QStringLiteral("not found");
                 diag.error(item.member(u"file")->location, QStringLiteral("tag_lists"),
-                           QStringLiteral("tag list '%1' not found").arg(csvPath));
+                           QStringLiteral("tag list '%1' %2").arg(csvPath, problem));
                 continue;
             }
             int n = 0;

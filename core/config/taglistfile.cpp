@@ -52,6 +52,8 @@ void placeFolded(ConfigNode &row, const Fold &fold, const CsvDocument::Cell &cel
     }
     const QString key = QString::fromUtf16(fold.key);
     ConfigNode value = ConfigNode::makeText(cell.text, cell.location);
+    if (fold.index >= 0)
+        value.key = QString::fromUtf16(fold.column); // so that messages name the CSV column
     if (fold.index < 0) {
         parent->setMember(key, std::move(value));
         return;

@@ -103,9 +103,14 @@ std::optional<ConfigNode> TomlDocument::parse(const QByteArray &text, const QStr
         toml::parse(std::string_view(text.constData(), size_t(text.size())), pathUtf8);
     if (!result) {
         const toml::parse_error &error = result.error();
-        diagnostics.error(
-            locationOf(error.source(), displayPath), QString(),
-            QStringLiteral("TOML syntax error: %1").arg(toQString(error.description())));
+        // toml++ says "Error while parsing inline table: expected ..."; say where and what
+        // without repeating "error".
+        const QString prefix = QStringLiteral("Error while parsing ");
+        QString message = toQString(error.description());
+        message = message.startsWith(prefix)
+                      ? QStringLiteral("TOML syntax error in ") + message.mid(prefix.size())
+                      : QStringLiteral("TOML syntax error: ") + message;
+        diagnostics.error(locationOf(error.source(), displayPath), QString(), message);
         return std::nullopt;
     }
     ConfigNode root = convert(result.table(), displayPath);

@@ -22,8 +22,10 @@ SimDriver::SimDriver(DriverContext context)
             SimSignal::parse(tags().at(t).address, tags().at(t).type, &error);
         if (signal)
             m_entries.push_back({t, std::move(*signal)});
-        else
+        else {
             qCWarning(lcSim) << "tag" << tags().at(t).id << error;
+            m_unusable.push_back(t);
+        }
     }
 }
 
@@ -36,6 +38,11 @@ void SimDriver::onStart()
     }
     m_timer->start(int(m_periodMs));
     setStatus(DriverState::Connected);
+    // Tags whose address could not be used are shown as configuration errors, not left waiting.
+    SampleBatch unusable;
+    for (quint32 t : m_unusable)
+        unusable.append(TagSample{t, Quality::ConfigError, clock().nowMs(), 0.0, {}});
+    publish(unusable);
     tick();
 }
 

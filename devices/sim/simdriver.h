@@ -36,6 +36,7 @@ private:
     };
     qint64 m_periodMs = 500;
     std::vector<Entry> m_entries;
+    std::vector<quint32> m_unusable;
     std::mt19937_64 m_rng;
     QTimer *m_timer = nullptr;
 };

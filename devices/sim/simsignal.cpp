@@ -4,6 +4,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -141,7 +142,9 @@ std::optional<SimSignal> SimSignal::parse(const QString &address, DataType type,
 double SimSignal::valueAt(qint64 timeMs, std::mt19937_64 &rng)
 {
     const double span = m_hi - m_lo;
-    const double cycle = std::fmod(double(timeMs) / m_periodMs + m_phase, 1.0);
+    // Remainder in whole milliseconds first: epoch times divided by short periods lose precision.
+    const qint64 period = std::max<qint64>(1, qint64(m_periodMs));
+    const double cycle = std::fmod(double(timeMs % period) / m_periodMs + m_phase, 1.0);
     double v = m_value;
     switch (m_kind) {
     case Kind::Sine: {
@@ -162,10 +165,10 @@ double SimSignal::valueAt(qint64 timeMs, std::mt19937_64 &rng)
             m_walkStarted = true;
         }
         m_value += std::uniform_real_distribution<double>(-m_step, m_step)(rng);
-        if (m_value > m_hi)
-            m_value = 2 * m_hi - m_value;
-        if (m_value < m_lo)
-            m_value = 2 * m_lo - m_value;
+        // Reflect at lo and hi (folding, so that a step larger than the span stays inside too).
+        const double fold = std::fmod(m_value - m_lo, 2 * span);
+        const double inside = fold < 0 ? fold + 2 * span : fold;
+        m_value = std::clamp(m_lo + (inside > span ? 2 * span - inside : inside), m_lo, m_hi);
         v = m_value;
         break;
     }
@@ -173,6 +176,8 @@ double SimSignal::valueAt(qint64 timeMs, std::mt19937_64 &rng)
     case Kind::Text:
         break;
     }
+    // Noise must not produce values the data type cannot hold (a uint16 is never negative).
+    v = std::clamp(v, dataTypeMin(m_type), dataTypeMax(m_type));
     if (m_type == DataType::Bool)
         return v != 0.0 ? 1.0 : 0.0;
     if (isInteger(m_type))
