@@ -19,7 +19,7 @@ struct DriverContext {
     std::shared_ptr<const TagDirectory> tags;
     std::vector<quint32> deviceTags;
     const Clock *clock = nullptr;
-    DeploymentSettings settings; // e.g. the default MQTT broker URL
+    DeploymentSettings settings{}; // e.g. the default MQTT broker URL
 };
 
 } // namespace vigil

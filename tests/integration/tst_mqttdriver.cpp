@@ -123,6 +123,7 @@ private slots:
         pw.write("right one\n");
         pw.close();
         qputenv("VIGIL_TEST_WRONG_PASSWORD", "wrong one");
+        qunsetenv("VIGIL_TEST_UNSET_PASSWORD");
 
         QDir(m_dir.path()).mkpath(QStringLiteral("plain"));
         QDir(m_dir.path()).mkpath(QStringLiteral("tls"));
@@ -377,6 +378,17 @@ private slots:
         QCOMPARE(quality(QStringLiteral("BAD.T")), Quality::CommError);
         const WriteResult r = write(QStringLiteral("BAD.T"), 1.0);
         QVERIFY(!r.ok);
+    }
+
+    void missingSecretStopsOnlyThatDevice()
+    {
+        Driver *d = m_host->driver(QStringLiteral("nosecret"));
+        QTRY_COMPARE(d->status().state, DriverState::Disconnected);
+        QCOMPARE(d->status().reason, QStringLiteral("environment variable "
+                                                    "VIGIL_TEST_UNSET_PASSWORD (password_env) is "
+                                                    "not set"));
+        QTRY_COMPARE(quality(QStringLiteral("NOSECRET.T")), Quality::ConfigError);
+        QCOMPARE(m_driver->status().state, DriverState::Connected);
     }
 
     void stalledBrokerFailsTheWriteAtTheTimeout()
