@@ -1,6 +1,7 @@
 #include "builtindrivers.h"
 
 #include "driverregistry.h"
+#include "serial/serialdriverfactory.h"
 #include "sim/simdriverfactory.h"
 
 // MQTT (issue #4)
@@ -12,6 +13,7 @@ namespace vigil
 void registerBuiltinDrivers(DriverRegistry &registry)
 {
     registry.add(std::make_unique<SimDriverFactory>());
+    registry.add(std::make_unique<SerialDriverFactory>());
     registry.add(std::make_unique<MqttDriverFactory>()); // MQTT (issue #4)
 }
 

@@ -106,8 +106,11 @@ Rectangle {
                             font.pixelSize: Theme.fontNormal
                             color: Theme.textMuted
                         }
-                        Item { Layout.fillWidth: true }
                         Text {
+                            // Long reasons (device paths, error texts) wrap instead of overflowing.
+                            Layout.fillWidth: true
+                            horizontalAlignment: Text.AlignRight
+                            wrapMode: Text.Wrap
                             text: (card.isHealthy ? "● " : "▲ ") + card.stateText
                                   + (card.reason !== "" ? " — " + card.reason : "")
                             font.family: Theme.fontFamily
