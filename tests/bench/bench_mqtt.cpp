@@ -122,6 +122,14 @@ bool flood(quint16 port, bool json, long count)
     return true;
 }
 
+// Sleeps (no busy waiting: the main thread must not compete with the broker and the subscriber)
+// and then handles what was posted to this thread meanwhile.
+void pause(int ms)
+{
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    QCoreApplication::processEvents();
+}
+
 struct Counter {
     std::atomic<long> count{0};
     std::atomic<long long> firstNs{0};
@@ -150,7 +158,7 @@ double measure(quint16 port, bool json, Counter &counter, long *lost)
         QElapsedTimer idle;
         idle.start();
         while (idle.elapsed() < 1000 && counter.count.load() == seen)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            pause(20);
         if (counter.count.load() == seen || counter.count.load() >= kMessages)
             break;
         seen = counter.count.load();
@@ -237,12 +245,12 @@ bool waitSubscribed(quint16 port, bool json, Counter &counter)
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < 100 && counter.count.load() == 0)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+            pause(10);
     }
     QElapsedTimer settle; // let the probe round drain
     settle.start();
     while (settle.elapsed() < 300)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        pause(10);
     return counter.count.load() > 0;
 }
 
