@@ -294,7 +294,7 @@ qint64 MqttClient::nextDelayMs()
 
 QString MqttClient::describe(int rc) const
 {
-    return MqttLibrary::describe(rc, m_options, m_libraryErrors);
+    return MqttLibrary::describe(rc, m_options, m_libraryErrors, m_state != State::Connected);
 }
 
 void MqttClient::onConnect(mosquitto *, void *self, int rc, int flags, const mosquitto_property *)

@@ -73,11 +73,12 @@ bool MqttLibrary::configure(mosquitto *handle, const MqttClientOptions &options,
 }
 
 QString MqttLibrary::describe(int rc, const MqttClientOptions &options,
-                              const QStringList &libraryErrors)
+                              const QStringList &libraryErrors, bool beforeConnack)
 {
+    const int error = errno;
     QString text;
     if (rc == MOSQ_ERR_ERRNO)
-        text = QString::fromLocal8Bit(strerror(errno));
+        text = QString::fromLocal8Bit(strerror(error));
     else if (rc == MOSQ_ERR_CONN_LOST)
         text = QStringLiteral("connection lost");
     else if (rc == MOSQ_ERR_KEEPALIVE)
@@ -97,6 +98,14 @@ QString MqttLibrary::describe(int rc, const MqttClientOptions &options,
                 .arg(details);
         return QStringLiteral("TLS: %1 (%2)").arg(text, details);
     }
+    const bool broken = rc == MOSQ_ERR_PROTOCOL || rc == MOSQ_ERR_CONN_LOST ||
+                        (rc == MOSQ_ERR_ERRNO && (error == EPROTO || error == ECONNRESET));
+    if (options.tls && beforeConnack && broken)
+        // With TLS 1.3 the broker may refuse the client's certificate (or its absence) after the
+        // handshake looked complete to the client: all it sees is the connection failing.
+        return QStringLiteral("TLS: %1 before the broker accepted the connection (the broker "
+                              "may require or refuse the client certificate)")
+            .arg(text);
     return text;
 }
 

@@ -20,8 +20,9 @@ public:
     static bool configure(mosquitto *handle, const MqttClientOptions &options, QString *error);
     // rc is a MOSQ_ERR_* code; libraryErrors are the error lines the library logged meanwhile
     // (OpenSSL details), used to say what was wrong with a TLS handshake.
+    // beforeConnack: the failure came before the broker accepted the connection.
     static QString describe(int rc, const MqttClientOptions &options,
-                            const QStringList &libraryErrors);
+                            const QStringList &libraryErrors, bool beforeConnack = false);
     // The broker's CONNACK refusal (an MQTT 3.1.1 return code or an MQTT 5 reason code).
     static QString describeRefusal(int code, int protocolVersion);
 };

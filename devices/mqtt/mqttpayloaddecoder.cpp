@@ -208,8 +208,8 @@ std::optional<MqttReject> MqttPayloadDecoder::decodeJson(const MqttTagMapping &m
         } else if (value->isDouble() && (value->toDouble() == 0 || value->toDouble() == 1)) {
             sample.value = value->toDouble();
         } else {
-            detail =
-                QStringLiteral("%1 is %2, expected true/false or 1/0").arg(field(), jsonKind(*value));
+            detail = QStringLiteral("%1 is %2, expected true/false or 1/0")
+                         .arg(field(), jsonKind(*value));
             return MqttReject::WrongType;
         }
     } else {

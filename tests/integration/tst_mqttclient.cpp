@@ -195,7 +195,7 @@ private slots:
                                             << m_certs->caFile() << true << true << QString();
         QTest::newRow("client certificate missing")
             << m_certs->serverCert() << m_certs->serverKey() << m_certs->caFile() << true << false
-            << QStringLiteral("certificate required");
+            << QStringLiteral("certificate");
         QTest::newRow("wrong CA") << m_certs->serverCert() << m_certs->serverKey()
                                   << m_certs->otherCaFile() << false << false
                                   << QStringLiteral("certificate is not trusted");
