@@ -2,6 +2,7 @@
 
 #include "driverregistry.h"
 #include "serial/serialdriverfactory.h"
+#include "modbus/modbusdriverfactory.h"
 #include "sim/simdriverfactory.h"
 
 // MQTT (issue #4)
@@ -14,6 +15,7 @@ void registerBuiltinDrivers(DriverRegistry &registry)
 {
     registry.add(std::make_unique<SimDriverFactory>());
     registry.add(std::make_unique<SerialDriverFactory>());
+    registry.add(std::make_unique<ModbusDriverFactory>());
     registry.add(std::make_unique<MqttDriverFactory>()); // MQTT (issue #4)
 }
 

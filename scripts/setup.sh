@@ -26,6 +26,7 @@ PACKAGES=(
   libmodbus-dev libmosquitto-dev libssl-dev libtomlplusplus-dev libsystemd-dev libbenchmark-dev
   # real peers for the tests
   mosquitto mosquitto-clients python3 python3-pymodbus socat postgresql openssl
+  python3-serial python3-serial-asyncio   # pymodbus' RTU server (Modbus tests)
   # display, fonts, screenshots, kiosk compositor
   xvfb xauth imagemagick fonts-dejavu-core fonts-noto-cjk cage
 )

@@ -1,0 +1,92 @@
+#include "simoptions.h"
+
+namespace vigil::sim
+{
+
+QString SimOptions::helpText()
+{
+    return QStringLiteral(
+        "Usage: vigil-sim [--tcp HOST:PORT] [--rtu DEVICE] [options]\n"
+        "Simulates the demo unit (tank, inlet valve, pump, heater) and serves it over Modbus.\n"
+        "  --tcp HOST:PORT        Modbus TCP server (port 0: a free port, printed on stdout)\n"
+        "  --rtu DEVICE           Modbus RTU slave on a serial device (e.g. a socat pty)\n"
+        "  --baud N               RTU baud rate (default 19200)\n"
+        "  --parity none|even|odd RTU parity (default even)\n"
+        "  --unit N               RTU unit id (default 1; TCP answers every unit id)\n"
+        "  --speed X              simulated seconds per real second (default 1)\n"
+        "  --seed N               noise seed (default 1)\n"
+        "  --exit-after SECONDS   quit after this long\n"
+        "Fault injection (also at run time through holding registers 9000..9004):\n"
+        "  --delay MS             delay every response            (hr9000)\n"
+        "  --exception CODE       answer with exception CODE      (hr9001)\n"
+        "                         (write 1 to hr9002 to drop every connection now)\n"
+        "  --corrupt-every N      break the CRC of every Nth RTU response (hr9003)\n"
+        "  --drop-every N         drop the link instead of answering every Nth request (hr9004)\n");
+}
+
+bool SimOptions::parse(const QStringList &arguments, QString *error, bool *help)
+{
+    *help = false;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (arg == u"--help" || arg == u"-h") {
+            *help = true;
+            return true;
+        }
+        if (i + 1 >= arguments.size()) {
+            *error = QStringLiteral("unknown option or missing value: %1").arg(arg);
+            return false;
+        }
+        const QString value = arguments.at(++i);
+        bool ok = true;
+        auto number = [&](int min, int max) {
+            const int v = value.toInt(&ok);
+            ok = ok && v >= min && v <= max;
+            return v;
+        };
+        if (arg == u"--tcp") {
+            const qsizetype colon = value.lastIndexOf(u':');
+            tcpHost = value.left(colon);
+            tcpPort = value.mid(colon + 1).toInt(&ok);
+            ok = ok && colon > 0 && tcpPort >= 0 && tcpPort <= 65535;
+        } else if (arg == u"--rtu") {
+            rtuDevice = value;
+        } else if (arg == u"--baud") {
+            baud = number(300, 4'000'000);
+        } else if (arg == u"--parity") {
+            ok = value == u"none" || value == u"even" || value == u"odd";
+            parity = value == u"none" ? 'N' : value == u"odd" ? 'O' : 'E';
+        } else if (arg == u"--unit") {
+            unit = number(1, 247);
+        } else if (arg == u"--speed") {
+            speed = value.toDouble(&ok);
+            ok = ok && speed > 0 && speed <= 1000;
+        } else if (arg == u"--seed") {
+            seed = value.toULongLong(&ok);
+        } else if (arg == u"--exit-after") {
+            exitAfterS = value.toDouble(&ok);
+        } else if (arg == u"--delay") {
+            delayMs = number(0, 60'000);
+        } else if (arg == u"--exception") {
+            exceptionCode = number(0, 255);
+        } else if (arg == u"--drop-every") {
+            dropEvery = number(0, 65535);
+        } else if (arg == u"--corrupt-every") {
+            corruptEvery = number(0, 65535);
+        } else {
+            *error = QStringLiteral("unknown option: %1").arg(arg);
+            return false;
+        }
+        if (!ok) {
+            *error = QStringLiteral("bad value for %1: %2").arg(arg, value);
+            return false;
+        }
+    }
+    if (tcpPort < 0 && rtuDevice.isEmpty()) {
+        *error = QStringLiteral("give --tcp HOST:PORT and/or --rtu DEVICE");
+        return false;
+    }
+    return true;
+}
+
+} // namespace vigil::sim

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace vigil::sim
+{
+
+// vigil-sim's command line.
+struct SimOptions {
+    QString tcpHost = QStringLiteral("127.0.0.1");
+    int tcpPort = -1; // -1: no TCP server; 0: a free port
+    QString rtuDevice;
+    int baud = 19200;
+    char parity = 'E';
+    int unit = 1;
+    double speed = 1.0;
+    quint64 seed = 1;
+    int delayMs = 0;
+    int exceptionCode = 0;
+    int dropEvery = 0;
+    int corruptEvery = 0;
+    double exitAfterS = 0;
+
+    // False and *error on a bad command line; *help set for --help.
+    bool parse(const QStringList &arguments, QString *error, bool *help);
+    static QString helpText();
+};
+
+} // namespace vigil::sim
