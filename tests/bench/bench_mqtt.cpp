@@ -9,6 +9,9 @@
 // measured (libmosquitto's own publish makes one send() per message). The raw subscriber reads
 // the way MqttClient does (poll, then mosquitto_loop_read until the socket is drained), so the
 // ratio is the cost of Vigil's layer: event loop, topic index, decoding, sample batches.
+// Because the single-threaded broker shares the 2 cores with both, the end-to-end rates are
+// bounded by the broker; the CPU time of the receiving thread per message (its capacity on one
+// core) and the broker's CPU per message are printed as well, to show what limits the figures.
 
 #include "builtindrivers.h"
 #include "config/plantloader.h"
@@ -29,7 +32,9 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -47,7 +52,7 @@ namespace
 
 constexpr int kTopics = 1000;
 constexpr long kMessages = 200'000; // per measurement
-constexpr int kRounds = 3;          // raw and Vigil alternate; the median of each is reported
+constexpr int kRounds = 5;          // raw and Vigil alternate; the median of each is reported
 
 QByteArray payloadFor(bool json, int i)
 {
@@ -148,10 +153,41 @@ struct Counter {
     }
 };
 
-// Floods and waits until the counter stops moving; returns messages per second.
-double measure(quint16 port, bool json, Counter &counter, long *lost)
+// CPU time of one thread (the receiving one), seconds.
+double threadCpuSeconds(clockid_t clock)
+{
+    timespec t{};
+    clock_gettime(clock, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
+// CPU time of a process (the broker), seconds, from /proc (10 ms resolution).
+double processCpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    // After "pid (comm) ": state is field 3, utime 14 and stime 15 (1-based).
+    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) /
+           double(sysconf(_SC_CLK_TCK));
+}
+
+struct Measurement {
+    double messagesPerSecond = 0;
+    double receiverCpuS = 0; // CPU of the receiving thread during the flood
+    double brokerCpuS = 0;
+    long received = 0;
+};
+
+// Floods and waits until the counter stops moving.
+Measurement measure(quint16 port, bool json, Counter &counter, clockid_t receiver, qint64 brokerPid,
+                    long *lost)
 {
     counter.reset();
+    const double receiverBefore = threadCpuSeconds(receiver);
+    const double brokerBefore = processCpuSeconds(brokerPid);
     std::thread publisher([&] { flood(port, json, kMessages); });
     long seen = -1;
     while (true) {
@@ -164,10 +200,14 @@ double measure(quint16 port, bool json, Counter &counter, long *lost)
         seen = counter.count.load();
     }
     publisher.join();
-    const long received = counter.count.load();
-    *lost = kMessages - received;
+    Measurement m;
+    m.receiverCpuS = threadCpuSeconds(receiver) - receiverBefore;
+    m.brokerCpuS = processCpuSeconds(brokerPid) - brokerBefore;
+    m.received = counter.count.load();
+    *lost = kMessages - m.received;
     const double seconds = double(counter.lastNs - counter.firstNs) / 1e9;
-    return seconds > 0 ? double(received) / seconds : 0;
+    m.messagesPerSecond = seconds > 0 ? double(m.received) / seconds : 0;
+    return m;
 }
 
 // A plain libmosquitto subscriber on its own thread.
@@ -178,9 +218,10 @@ public:
         : m_counter(counter)
     {
         m_mosq = mosquitto_new("bench-raw", true, this);
-        mosquitto_message_callback_set(m_mosq, [](mosquitto *, void *self, const mosquitto_message *) {
-            static_cast<RawSubscriber *>(self)->m_counter.add(1);
-        });
+        mosquitto_message_callback_set(m_mosq,
+                                       [](mosquitto *, void *self, const mosquitto_message *) {
+                                           static_cast<RawSubscriber *>(self)->m_counter.add(1);
+                                       });
         mosquitto_connect(m_mosq, "127.0.0.1", port, 30);
         mosquitto_subscribe(m_mosq, nullptr, "bench/#", 0);
         m_thread = std::thread([this] { run(); });
@@ -190,6 +231,12 @@ public:
         m_stop = true;
         m_thread.join();
         mosquitto_destroy(m_mosq);
+    }
+    clockid_t cpuClock()
+    {
+        clockid_t c{};
+        pthread_getcpuclockid(m_thread.native_handle(), &c);
+        return c;
     }
 
 private:
@@ -291,7 +338,7 @@ int main(int argc, char *argv[])
                          qPrintable(loaded.diagnostics.toStringList().join(u'\n')));
             return 1;
         }
-        std::vector<double> raw, vigil;
+        std::vector<Measurement> raw, vigil;
         long lostRaw = 0, lostVigil = 0, rejected = 0;
         Counter counter;
         for (int round = 0; round < kRounds; ++round) {
@@ -303,7 +350,8 @@ int main(int argc, char *argv[])
                     std::fprintf(stderr, "bench_mqtt: the raw subscriber got nothing\n");
                     return 1;
                 }
-                raw.push_back(measure(broker.port(), json, counter, &lost));
+                raw.push_back(
+                    measure(broker.port(), json, counter, sub.cpuClock(), broker.pid(), &lost));
                 lostRaw += lost;
             }
             {
@@ -319,19 +367,44 @@ int main(int argc, char *argv[])
                     std::fprintf(stderr, "bench_mqtt: the driver got nothing\n");
                     return 1;
                 }
-                vigil.push_back(measure(broker.port(), json, counter, &lost));
+                clockid_t driverClock{};
+                QMetaObject::invokeMethod(
+                    driver, [&] { pthread_getcpuclockid(pthread_self(), &driverClock); },
+                    Qt::BlockingQueuedConnection);
+                vigil.push_back(
+                    measure(broker.port(), json, counter, driverClock, broker.pid(), &lost));
                 lostVigil += lost;
                 rejected += long(driver->statistics().rejected);
                 host.stopAll();
             }
         }
-        std::sort(raw.begin(), raw.end());
-        std::sort(vigil.begin(), vigil.end());
-        const double rawMedian = raw[raw.size() / 2];
-        const double vigilMedian = vigil[vigil.size() / 2];
+        auto median = [](std::vector<Measurement> v, auto field) {
+            std::sort(v.begin(), v.end(), [&](const Measurement &a, const Measurement &b) {
+                return field(a) < field(b);
+            });
+            return field(v[v.size() / 2]);
+        };
+        auto rate = [](const Measurement &m) { return m.messagesPerSecond; };
+        // What one fully busy core could take: messages per CPU second of the receiving thread.
+        auto capacity = [](const Measurement &m) {
+            return m.receiverCpuS > 0 ? double(m.received) / m.receiverCpuS : 0.0;
+        };
+        auto brokerUs = [](const Measurement &m) {
+            return m.received > 0 ? m.brokerCpuS * 1e6 / double(m.received) : 0.0;
+        };
+        const double rawMedian = median(raw, rate);
+        const double vigilMedian = median(vigil, rate);
+        const double rawCapacity = median(raw, capacity);
+        const double vigilCapacity = median(vigil, capacity);
         std::printf("mqtt_%s_raw_libmosquitto_msgs_per_s: %.0f\n", kind, rawMedian);
         std::printf("mqtt_%s_vigil_samples_per_s: %.0f\n", kind, vigilMedian);
         std::printf("mqtt_%s_ratio: %.2f\n", kind, rawMedian > 0 ? vigilMedian / rawMedian : 0.0);
+        std::printf("mqtt_%s_raw_msgs_per_receiver_cpu_s: %.0f\n", kind, rawCapacity);
+        std::printf("mqtt_%s_vigil_samples_per_receiver_cpu_s: %.0f\n", kind, vigilCapacity);
+        std::printf("mqtt_%s_capacity_ratio: %.2f\n", kind,
+                    rawCapacity > 0 ? vigilCapacity / rawCapacity : 0.0);
+        std::printf("mqtt_%s_broker_cpu_us_per_msg: %.1f\n", kind,
+                    (median(raw, brokerUs) + median(vigil, brokerUs)) / 2);
         std::printf("mqtt_%s_lost_raw_vigil: %ld %ld\n", kind, lostRaw, lostVigil);
         std::printf("mqtt_%s_vigil_rejected: %ld\n", kind, rejected);
         std::fflush(stdout);
