@@ -146,6 +146,8 @@ void MqttClient::startAttempt()
     }
     m_attemptStarted.start();
     errno = 0;
+    // Non-blocking TCP connect (completion is seen by the write notifier); only the host name
+    // lookup inside blocks, so brokers are best named by address or through a local resolver.
     const int rc = mosquitto_connect_async(m_mosq, m_options.host.toUtf8().constData(),
                                            m_options.port, m_options.keepAliveSeconds);
     if (rc != MOSQ_ERR_SUCCESS) {
