@@ -11,13 +11,46 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
     exit 2
 fi
 
-# The unit's process runs in vigil-sim, served over Modbus TCP on the port the demo plant names;
-# it is stopped when the demo exits.
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+# MQTT: vigil-sim also publishes the unit through a broker on loopback, the plant's broker_url
+# (VIGIL_BROKER_URL, default mqtt://127.0.0.1:1883). If no broker listens there, a mosquitto is
+# started for the demo and stopped with it.
+BROKER_URL=${VIGIL_BROKER_URL:-mqtt://127.0.0.1:1883}
+SIM_MQTT=()
+if [[ "$BROKER_URL" =~ ^mqtt://(127\.0\.0\.1|localhost)(:([0-9]+))?/?$ ]]; then
+    BROKER_PORT=${BASH_REMATCH[3]:-1883}
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$BROKER_PORT") 2>/dev/null; then
+        BROKER_DIR=$(mktemp -d "${TMPDIR:-/tmp}/vigil-demo-mosquitto.XXXXXX")
+        chmod 755 "$BROKER_DIR"
+        printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest stdout\n' \
+            "$BROKER_PORT" >"$BROKER_DIR/mosquitto.conf"
+        chmod 644 "$BROKER_DIR/mosquitto.conf"
+        mosquitto -c "$BROKER_DIR/mosquitto.conf" >"$BROKER_DIR/mosquitto.log" 2>&1 &
+        PIDS+=($!)
+        for _ in $(seq 50); do
+            (exec 3<>"/dev/tcp/127.0.0.1/$BROKER_PORT") 2>/dev/null && break
+            sleep 0.1
+        done
+        echo "demo.sh: started mosquitto on 127.0.0.1:$BROKER_PORT (log: $BROKER_DIR/mosquitto.log)"
+    fi
+    SIM_MQTT=(--mqtt "127.0.0.1:$BROKER_PORT")
+else
+    echo "demo.sh: broker $BROKER_URL is not plain MQTT on loopback: vigil-sim publishes no MQTT" >&2
+fi
+
+# The unit's process runs in vigil-sim, served over Modbus TCP on the port the demo plant names
+# (and over MQTT); it is stopped when the demo exits.
 SIM_PORT=15502
 SIM_LOG="${TMPDIR:-/tmp}/vigil-sim-demo.log"
-build/bin/vigil-sim --tcp "127.0.0.1:$SIM_PORT" >"$SIM_LOG" 2>&1 &
+build/bin/vigil-sim --tcp "127.0.0.1:$SIM_PORT" "${SIM_MQTT[@]}" >"$SIM_LOG" 2>&1 &
 SIM_PID=$!
-trap 'kill "$SIM_PID" 2>/dev/null || true; wait "$SIM_PID" 2>/dev/null || true' EXIT
+PIDS+=("$SIM_PID")
 for _ in $(seq 50); do
     grep -q "ready" "$SIM_LOG" 2>/dev/null && break
     if ! kill -0 "$SIM_PID" 2>/dev/null; then

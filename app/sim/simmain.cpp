@@ -1,12 +1,13 @@
 // vigil-sim: the demo plant simulator. The physics (PlantModel) runs on the main thread's timer;
-// each protocol front-end serves it from its own thread. Further front-ends (MQTT, serial ASCII)
-// sit beside the Modbus ones and read the same PlantModel.
+// each protocol front-end serves it from its own thread (the MQTT one from the main thread's
+// event loop). Further front-ends (serial ASCII) sit beside them and read the same PlantModel.
 
 #include "faultswitches.h"
 #include "modbusfrontend.h"
 #include "modbusimage.h"
 #include "modbusrtuserver.h"
 #include "modbustcpserver.h"
+#include "mqttsimfrontend.h"
 #include "plantmodel.h"
 #include "simoptions.h"
 
@@ -16,6 +17,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <memory>
 
 using namespace vigil::sim;
 
@@ -74,6 +76,14 @@ int main(int argc, char *argv[])
         out << "vigil-sim: modbus rtu unit " << options.unit << " on " << options.rtuDevice
             << Qt::endl;
     }
+    std::unique_ptr<MqttSimFrontend> mqtt;
+    if (options.mqttPort > 0) {
+        mqtt = std::make_unique<MqttSimFrontend>(model, options.mqttHost, options.mqttPort,
+                                                 options.mqttTopic, options.mqttPeriodMs);
+        mqtt->start();
+        out << "vigil-sim: mqtt to " << options.mqttHost << ":" << options.mqttPort << ", topic "
+            << options.mqttTopic << "/state" << Qt::endl;
+    }
     out << "vigil-sim: ready" << Qt::endl;
 
     QElapsedTimer wall;
@@ -91,6 +101,8 @@ int main(int argc, char *argv[])
     const int code = app.exec();
     tcp.stop();
     rtu.stop();
+    if (mqtt)
+        mqtt->stop();
     out << "vigil-sim: stopped after " << frontend.requests() << " requests" << Qt::endl;
     return code;
 }
