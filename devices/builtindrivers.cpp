@@ -5,6 +5,9 @@
 #include "modbus/modbusdriverfactory.h"
 #include "sim/simdriverfactory.h"
 
+// MQTT (issue #4)
+#include "mqtt/mqttdriverfactory.h"
+
 namespace vigil
 {
 
@@ -13,6 +16,7 @@ void registerBuiltinDrivers(DriverRegistry &registry)
     registry.add(std::make_unique<SimDriverFactory>());
     registry.add(std::make_unique<SerialDriverFactory>());
     registry.add(std::make_unique<ModbusDriverFactory>());
+    registry.add(std::make_unique<MqttDriverFactory>()); // MQTT (issue #4)
 }
 
 } // namespace vigil

@@ -21,7 +21,8 @@ DeviceHost::DeviceHost(const DriverRegistry &registry, const PlantConfig &plant,
         }
         const DriverFactory *factory = registry.factory(device.driver);
         Q_ASSERT(factory); // the plant was validated against the same registry
-        DriverContext context{device, m_tags, m_tags->tagsOfDevice(device.id), &clock};
+        DriverContext context{device, m_tags, m_tags->tagsOfDevice(device.id), &clock,
+                              plant.settings};
         Slot slot;
         slot.driver = factory->create(std::move(context));
         slot.thread = std::make_unique<QThread>();

@@ -42,6 +42,8 @@ public:
 
     DriverStatus status() const;
     DriverStatistics statistics() const;
+    // Accepted but risky configuration (e.g. allow_insecure), shown on the Devices page.
+    virtual QStringList configurationWarnings() const { return {}; }
 
 signals:
     void samplesReady(const vigil::SampleBatch &batch);
@@ -55,6 +57,7 @@ protected:
     virtual void onWrite(quint64 id, quint32 tag, const RawValue &raw) = 0;
 
     const Clock &clock() const { return *m_context.clock; }
+    const DeploymentSettings &deploymentSettings() const { return m_context.settings; }
     void completeWrite(quint64 id, bool ok, const QString &error = QString());
     void setStatus(DriverState state, const QString &reason = QString());
     void publish(const SampleBatch &batch);

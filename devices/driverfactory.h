@@ -10,6 +10,7 @@ namespace vigil
 {
 
 class ConfigReader;
+class DeploymentSettings;
 class Diagnostics;
 class Driver;
 
@@ -25,6 +26,14 @@ public:
     virtual void validateDevice(ConfigReader &device) const = 0;
     virtual void validateTag(const DeviceConfig &device, const TagDefinition &tag,
                              Diagnostics &diagnostics) const = 0;
+    // Checks what depends on the deployment settings (e.g. the default broker URL); optional.
+    virtual void validateDeployment(const DeviceConfig &device, const DeploymentSettings &settings,
+                                    Diagnostics &diagnostics) const
+    {
+        Q_UNUSED(device)
+        Q_UNUSED(settings)
+        Q_UNUSED(diagnostics)
+    }
     virtual std::unique_ptr<Driver> create(DriverContext context) const = 0;
 };
 

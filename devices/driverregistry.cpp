@@ -44,4 +44,12 @@ void DriverRegistry::validateTag(const DeviceConfig &device, const TagDefinition
         f->validateTag(device, tag, diagnostics);
 }
 
+void DriverRegistry::validateDeployment(const DeviceConfig &device,
+                                        const DeploymentSettings &settings,
+                                        Diagnostics &diagnostics) const
+{
+    if (const DriverFactory *f = factory(device.driver))
+        f->validateDeployment(device, settings, diagnostics);
+}
+
 } // namespace vigil

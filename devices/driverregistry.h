@@ -23,6 +23,8 @@ public:
     void validateDevice(const QString &type, ConfigReader &device) const override;
     void validateTag(const DeviceConfig &device, const TagDefinition &tag,
                      Diagnostics &diagnostics) const override;
+    void validateDeployment(const DeviceConfig &device, const DeploymentSettings &settings,
+                            Diagnostics &diagnostics) const override;
 
 private:
     std::map<QString, std::unique_ptr<DriverFactory>> m_factories;

@@ -13,7 +13,9 @@ DeviceListModel::DeviceListModel(const std::vector<Driver *> &drivers, QObject *
     m_rows.reserve(drivers.size());
     for (Driver *d : drivers) {
         m_rows.push_back({d, d->deviceId(), d->device().driver, d->device().description,
-                          int(d->tagIndices().size()), d->status(), d->statistics()});
+                          int(d->tagIndices().size()),
+                          d->configurationWarnings().join(QLatin1Char('\n')), d->status(),
+                          d->statistics()});
         const int row = int(m_rows.size()) - 1;
         connect(d, &Driver::statusChanged, this,
                 [this, row](const DriverStatus &s) { onStatusChanged(row, s); });
@@ -62,6 +64,7 @@ QHash<int, QByteArray> DeviceListModel::roleNames() const
         {LastErrorRole, "lastError"},
         {ErrorsByKindRole, "errorsByKind"},
         {TagCountRole, "tagCount"},
+        {WarningsRole, "warnings"},
     };
 }
 
@@ -126,6 +129,8 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
     }
     case TagCountRole:
         return r.tagCount;
+    case WarningsRole:
+        return r.warnings;
     default:
         return QVariant();
     }

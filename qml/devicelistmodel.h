@@ -51,6 +51,7 @@ public:
         LastErrorRole,
         ErrorsByKindRole,
         TagCountRole,
+        WarningsRole, // accepted but risky configuration (e.g. MQTT allow_insecure)
     };
     Q_ENUM(Role)
 
@@ -77,6 +78,7 @@ private:
         QString driverType;
         QString description;
         int tagCount;
+        QString warnings;
         DriverStatus status;
         DriverStatistics stats;
     };

@@ -11,30 +11,53 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
     exit 2
 fi
 
-# The unit's process runs in vigil-sim, served over Modbus TCP on the port the demo plant names,
-# and its weigh scale WI-101 talks ASCII over a virtual serial cable: a socat pty pair linked as
-# $CABLE_DIR/wi101 (the plant's serial port) and $CABLE_DIR/wi101.sim (vigil-sim's end). If socat
-# dies (the cable pulled) it is restarted and both ends reopen by themselves. Everything is
-# stopped when the demo exits.
-SIM_PORT=15502
-SIM_LOG="${TMPDIR:-/tmp}/vigil-sim-demo.log"
+PIDS=()
 CABLE_DIR=/tmp/vigil-demo
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -f "$CABLE_DIR/wi101" "$CABLE_DIR/wi101.sim"
+}
+trap cleanup EXIT
+
+# MQTT: vigil-sim also publishes the unit through a broker on loopback, the plant's broker_url
+# (VIGIL_BROKER_URL, default mqtt://127.0.0.1:1883). If no broker listens there, a mosquitto is
+# started for the demo and stopped with it.
+BROKER_URL=${VIGIL_BROKER_URL:-mqtt://127.0.0.1:1883}
+SIM_MQTT=()
+if [[ "$BROKER_URL" =~ ^mqtt://(127\.0\.0\.1|localhost)(:([0-9]+))?/?$ ]]; then
+    BROKER_PORT=${BASH_REMATCH[3]:-1883}
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$BROKER_PORT") 2>/dev/null; then
+        BROKER_DIR=$(mktemp -d "${TMPDIR:-/tmp}/vigil-demo-mosquitto.XXXXXX")
+        chmod 755 "$BROKER_DIR"
+        printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest stdout\n' \
+            "$BROKER_PORT" >"$BROKER_DIR/mosquitto.conf"
+        chmod 644 "$BROKER_DIR/mosquitto.conf"
+        mosquitto -c "$BROKER_DIR/mosquitto.conf" >"$BROKER_DIR/mosquitto.log" 2>&1 &
+        PIDS+=($!)
+        for _ in $(seq 50); do
+            (exec 3<>"/dev/tcp/127.0.0.1/$BROKER_PORT") 2>/dev/null && break
+            sleep 0.1
+        done
+        echo "demo.sh: started mosquitto on 127.0.0.1:$BROKER_PORT (log: $BROKER_DIR/mosquitto.log)"
+    fi
+    SIM_MQTT=(--mqtt "127.0.0.1:$BROKER_PORT")
+else
+    echo "demo.sh: broker $BROKER_URL is not plain MQTT on loopback: vigil-sim publishes no MQTT" >&2
+fi
+
+# Serial: the unit's weigh scale WI-101 talks ASCII over a virtual serial cable, a socat pty pair
+# linked as $CABLE_DIR/wi101 (the demo plant's serial port) and $CABLE_DIR/wi101.sim (vigil-sim's
+# end). If socat dies (the cable pulled) it is restarted and both ends reopen by themselves.
+if ! command -v socat >/dev/null; then
+    echo "demo.sh: socat is missing (scripts/setup.sh installs it)" >&2
+    exit 1
+fi
 mkdir -p "$CABLE_DIR" 2>/dev/null || true
 if [ ! -w "$CABLE_DIR" ]; then
     echo "demo.sh: cannot write $CABLE_DIR (the demo plant's serial port lives there)" >&2
     exit 1
 fi
-SIM_PID=
-CABLE_PID=
-cleanup() {
-    [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null || true
-    [ -n "$CABLE_PID" ] && kill "$CABLE_PID" 2>/dev/null || true
-    [ -n "$SIM_PID" ] && wait "$SIM_PID" 2>/dev/null || true
-    [ -n "$CABLE_PID" ] && wait "$CABLE_PID" 2>/dev/null || true
-    rm -f "$CABLE_DIR/wi101" "$CABLE_DIR/wi101.sim"
-}
-trap cleanup EXIT
-
 cable() {
     local socat_pid=
     trap '[ -n "$socat_pid" ] && kill "$socat_pid" 2>/dev/null; exit 0' TERM INT
@@ -45,15 +68,17 @@ cable() {
         sleep 1
     done
 }
-if ! command -v socat >/dev/null; then
-    echo "demo.sh: socat is missing (scripts/setup.sh installs it)" >&2
-    exit 1
-fi
 cable &
-CABLE_PID=$!
+PIDS+=($!)
 
-build/bin/vigil-sim --tcp "127.0.0.1:$SIM_PORT" --serial "$CABLE_DIR/wi101.sim" >"$SIM_LOG" 2>&1 &
+# The unit's process runs in vigil-sim, served over Modbus TCP on the port the demo plant names
+# (and over MQTT, and its scale on the serial cable); it is stopped when the demo exits.
+SIM_PORT=15502
+SIM_LOG="${TMPDIR:-/tmp}/vigil-sim-demo.log"
+build/bin/vigil-sim --tcp "127.0.0.1:$SIM_PORT" "${SIM_MQTT[@]}" --serial "$CABLE_DIR/wi101.sim" \
+    >"$SIM_LOG" 2>&1 &
 SIM_PID=$!
+PIDS+=("$SIM_PID")
 for _ in $(seq 50); do
     grep -q "ready" "$SIM_LOG" 2>/dev/null && [ -e "$CABLE_DIR/wi101" ] && break
     if ! kill -0 "$SIM_PID" 2>/dev/null; then

@@ -84,6 +84,10 @@
         <source>Last error: %1</source>
         <translation>最近错误：%1</translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

@@ -22,14 +22,6 @@ ModbusImage::ModbusImage(PlantModel &model, FaultSwitches &faults)
         m_map->tab_registers[10 + i] =
             uint16_t((uint8_t(mode[2 * i]) << 8) | uint8_t(mode[2 * i + 1]));
     refresh();
-    const PlantCommands c = m_model.commands();
-    const uint32_t sp = std::bit_cast<uint32_t>(float(c.temperatureSp));
-    m_map->tab_registers[0] = uint16_t(sp >> 16);
-    m_map->tab_registers[1] = uint16_t(sp & 0xFFFF);
-    m_map->tab_registers[2] = uint16_t(std::lround(c.pumpSpeed));
-    m_map->tab_bits[0] = c.valveOpen;
-    m_map->tab_bits[1] = c.pumpRun;
-    m_map->tab_bits[2] = c.heaterOn;
     uint16_t *f = m_map->tab_registers + FaultSwitches::kFirstRegister;
     f[0] = uint16_t(m_faults.delayMs.load());
     f[1] = uint16_t(m_faults.exceptionCode.load());
@@ -86,21 +78,52 @@ void ModbusImage::refresh()
     m_map->tab_input_bits[0] = s.valveOpened;
     m_map->tab_input_bits[1] = s.valveClosed;
     m_map->tab_input_bits[2] = s.pumpRunning;
-    // Commands (coils, setpoints) are the map's own: front-ends write them, commit() applies them.
+    mirrorCommands();
+}
+
+ModbusImage::CommandWords ModbusImage::commandWords() const
+{
+    CommandWords w;
+    w.sp[0] = m_map->tab_registers[0];
+    w.sp[1] = m_map->tab_registers[1];
+    w.speed = m_map->tab_registers[2];
+    for (int i = 0; i < 3; ++i)
+        w.coils[i] = m_map->tab_bits[i];
+    return w;
+}
+
+void ModbusImage::mirrorCommands()
+{
+    const PlantCommands c = m_model.commands();
+    const uint32_t sp = std::bit_cast<uint32_t>(float(c.temperatureSp));
+    m_map->tab_registers[0] = uint16_t(sp >> 16);
+    m_map->tab_registers[1] = uint16_t(sp & 0xFFFF);
+    m_map->tab_registers[2] = uint16_t(std::lround(c.pumpSpeed));
+    m_map->tab_bits[0] = c.valveOpen;
+    m_map->tab_bits[1] = c.pumpRun;
+    m_map->tab_bits[2] = c.heaterOn;
+    m_mirrored = commandWords();
 }
 
 void ModbusImage::commit()
 {
+    // Only what this write changed: a command given meanwhile over MQTT is not undone.
+    const CommandWords w = commandWords();
     PlantCommands c = m_model.commands();
-    c.valveOpen = m_map->tab_bits[0] != 0;
-    c.pumpRun = m_map->tab_bits[1] != 0;
-    c.heaterOn = m_map->tab_bits[2] != 0;
-    const uint32_t sp = (uint32_t(m_map->tab_registers[0]) << 16) | m_map->tab_registers[1];
-    const float spValue = std::bit_cast<float>(sp);
-    if (std::isfinite(spValue))
-        c.temperatureSp = spValue;
-    c.pumpSpeed = std::min<int>(m_map->tab_registers[2], 100);
+    bool *coils[3] = {&c.valveOpen, &c.pumpRun, &c.heaterOn};
+    for (int i = 0; i < 3; ++i) {
+        if (w.coils[i] != m_mirrored.coils[i])
+            *coils[i] = w.coils[i] != 0;
+    }
+    if (w.sp[0] != m_mirrored.sp[0] || w.sp[1] != m_mirrored.sp[1]) {
+        const float spValue = std::bit_cast<float>((uint32_t(w.sp[0]) << 16) | w.sp[1]);
+        if (std::isfinite(spValue))
+            c.temperatureSp = spValue;
+    }
+    if (w.speed != m_mirrored.speed)
+        c.pumpSpeed = std::min<int>(w.speed, 100);
     m_model.setCommands(c);
+    mirrorCommands();
 
     const uint16_t *f = m_map->tab_registers + FaultSwitches::kFirstRegister;
     m_faults.delayMs = f[0];

@@ -24,6 +24,9 @@ struct FaultSwitches;
 //              hr9000..9005 fault registers (FaultSwitches)
 // refresh() copies the process into the map before a request is answered; commit() applies what
 // a write changed back to the process. Callers hold mutex() around both and the reply.
+// Commands are the model's: other front-ends (MQTT) change them too, so refresh() mirrors the
+// model's commands into the coils and setpoint registers, and commit() applies only the ones the
+// Modbus write changed.
 class ModbusImage
 {
 public:
@@ -39,6 +42,13 @@ public:
     void commit();
 
 private:
+    struct CommandWords {
+        uint16_t sp[2] = {0, 0};
+        uint16_t speed = 0;
+        uint8_t coils[3] = {0, 0, 0};
+    };
+    void mirrorCommands();
+    CommandWords commandWords() const;
     void writeFloat32(int reg, double v);
     void writeFloat64(int reg, double v);
 
@@ -46,6 +56,7 @@ private:
     FaultSwitches &m_faults;
     QMutex m_mutex;
     modbus_mapping_t *m_map = nullptr;
+    CommandWords m_mirrored; // the command words as last taken from the model
 };
 
 } // namespace vigil::sim

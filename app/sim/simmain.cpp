@@ -1,13 +1,14 @@
 // vigil-sim: the demo plant simulator. The physics (PlantModel) runs on the main thread's timer;
-// each protocol front-end serves it from its own thread: Modbus TCP/RTU, and the tank's weigh
-// scale on a serial line (ASCII). Further front-ends (MQTT) sit beside them and read the same
-// PlantModel.
+// each protocol front-end serves it from its own thread (the MQTT one from the main thread's
+// event loop): Modbus TCP/RTU, MQTT, and the tank's weigh scale on a serial line (ASCII).
+// Further front-ends sit beside them and read the same PlantModel.
 
 #include "faultswitches.h"
 #include "modbusfrontend.h"
 #include "modbusimage.h"
 #include "modbusrtuserver.h"
 #include "modbustcpserver.h"
+#include "mqttsimfrontend.h"
 #include "plantmodel.h"
 #include "scaleserialserver.h"
 #include "simoptions.h"
@@ -19,6 +20,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <memory>
 
 using namespace vigil::sim;
 
@@ -78,6 +80,14 @@ int main(int argc, char *argv[])
         out << "vigil-sim: modbus rtu unit " << options.unit << " on " << options.rtuDevice
             << Qt::endl;
     }
+    std::unique_ptr<MqttSimFrontend> mqtt;
+    if (options.mqttPort > 0) {
+        mqtt = std::make_unique<MqttSimFrontend>(model, options.mqttHost, options.mqttPort,
+                                                 options.mqttTopic, options.mqttPeriodMs);
+        mqtt->start();
+        out << "vigil-sim: mqtt to " << options.mqttHost << ":" << options.mqttPort << ", topic "
+            << options.mqttTopic << "/state" << Qt::endl;
+    }
     WeighScale scale(model, options.seed);
     ScaleSerialServer scaleServer(scale, faults);
     if (!options.scaleDevice.isEmpty()) {
@@ -101,6 +111,8 @@ int main(int argc, char *argv[])
     const int code = app.exec();
     tcp.stop();
     rtu.stop();
+    if (mqtt)
+        mqtt->stop();
     scaleServer.stop();
     out << "vigil-sim: stopped after " << frontend.requests() << " requests and "
         << scaleServer.commands() << " scale commands" << Qt::endl;

@@ -6,7 +6,8 @@ namespace vigil::sim
 QString SimOptions::helpText()
 {
     return QStringLiteral(
-        "Usage: vigil-sim [--tcp HOST:PORT] [--rtu DEVICE] [--serial DEVICE] [options]\n"
+        "Usage: vigil-sim [--tcp HOST:PORT] [--rtu DEVICE] [--mqtt HOST:PORT] [--serial DEVICE]\n"
+        "                 [options]\n"
         "Simulates the demo unit (tank, inlet valve, pump, heater) and serves it over Modbus,\n"
         "with the tank's weigh scale on a serial line.\n"
         "  --tcp HOST:PORT        Modbus TCP server (port 0: a free port, printed on stdout)\n"
@@ -20,6 +21,11 @@ QString SimOptions::helpText()
         "  --speed X              simulated seconds per real second (default 1)\n"
         "  --seed N               noise seed (default 1)\n"
         "  --exit-after SECONDS   quit after this long\n"
+        "  --mqtt HOST:PORT       publish the unit over MQTT (JSON on TOPIC/state, retained)\n"
+        "                         and take commands on TOPIC/cmd/<name>: valve_open,\n"
+        "                         pump_run, heater_on, temperature_sp, pump_speed\n"
+        "  --mqtt-topic TOPIC     base topic (default riverside/unit1)\n"
+        "  --mqtt-period MS       state publishing period (default 500)\n"
         "Fault injection (also at run time through holding registers 9000..9004):\n"
         "  --delay MS             delay every response            (hr9000)\n"
         "  --exception CODE       answer with exception CODE      (hr9001)\n"
@@ -55,6 +61,16 @@ bool SimOptions::parse(const QStringList &arguments, QString *error, bool *help)
             tcpHost = value.left(colon);
             tcpPort = value.mid(colon + 1).toInt(&ok);
             ok = ok && colon > 0 && tcpPort >= 0 && tcpPort <= 65535;
+        } else if (arg == u"--mqtt") {
+            const qsizetype colon = value.lastIndexOf(u':');
+            mqttHost = value.left(colon);
+            mqttPort = value.mid(colon + 1).toInt(&ok);
+            ok = ok && colon > 0 && mqttPort > 0 && mqttPort <= 65535;
+        } else if (arg == u"--mqtt-topic") {
+            mqttTopic = value;
+            ok = !value.isEmpty() && !value.contains(u'+') && !value.contains(u'#');
+        } else if (arg == u"--mqtt-period") {
+            mqttPeriodMs = number(10, 60'000);
         } else if (arg == u"--rtu") {
             rtuDevice = value;
         } else if (arg == u"--baud") {
@@ -95,8 +111,10 @@ bool SimOptions::parse(const QStringList &arguments, QString *error, bool *help)
             return false;
         }
     }
-    if (tcpPort < 0 && rtuDevice.isEmpty() && scaleDevice.isEmpty()) {
-        *error = QStringLiteral("give --tcp HOST:PORT, --rtu DEVICE and/or --serial DEVICE");
+    if (tcpPort < 0 && rtuDevice.isEmpty() && mqttPort < 0 && scaleDevice.isEmpty()) {
+        *error =
+            QStringLiteral("give --tcp HOST:PORT, --rtu DEVICE, --mqtt HOST:PORT and/or --serial "
+                           "DEVICE");
         return false;
     }
     return true;

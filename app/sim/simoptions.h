@@ -24,6 +24,11 @@ struct SimOptions {
     int scalePeriodMs = 250;
     int scaleGarbageEvery = 0;
     double exitAfterS = 0;
+    // MQTT front-end (issue #4): publishes the unit as JSON and takes commands.
+    QString mqttHost;
+    int mqttPort = -1; // -1: no MQTT
+    QString mqttTopic = QStringLiteral("riverside/unit1");
+    int mqttPeriodMs = 500;
 
     // False and *error on a bad command line; *help set for --help.
     bool parse(const QStringList &arguments, QString *error, bool *help);

@@ -6,6 +6,7 @@ namespace vigil
 {
 
 class ConfigReader;
+class DeploymentSettings;
 class Diagnostics;
 struct DeviceConfig;
 struct TagDefinition;
@@ -25,6 +26,15 @@ public:
     // Checks that a tag's address, data type and options fit the driver and the device.
     virtual void validateTag(const DeviceConfig &device, const TagDefinition &tag,
                              Diagnostics &diagnostics) const = 0;
+    // Checks a device against the deployment settings it depends on (e.g. a driver's default
+    // broker URL). Called once per device after [settings] and the devices were read.
+    virtual void validateDeployment(const DeviceConfig &device, const DeploymentSettings &settings,
+                                    Diagnostics &diagnostics) const
+    {
+        Q_UNUSED(device)
+        Q_UNUSED(settings)
+        Q_UNUSED(diagnostics)
+    }
 };
 
 } // namespace vigil

@@ -63,6 +63,8 @@ PlantLoader::Result PlantLoader::load(const QString &path) const
 
     QHash<QString, DeviceConfig> devicesById;
     readDevices(top.array(u"devices"), plant, devicesById, diag);
+    for (const DeviceConfig &device : std::as_const(plant.devices))
+        m_drivers.validateDeployment(device, plant.settings, diag);
 
     TagReader tagReader(devicesById, m_drivers, diag);
     std::vector<TagDefinition> tags;

@@ -76,6 +76,7 @@ Rectangle {
                 required property real rttMaxMs
                 required property string lastError
                 required property string errorsByKind
+                required property string warnings
 
                 width: ListView.view.width - 20
                 height: content.implicitHeight + 24
@@ -123,6 +124,17 @@ Rectangle {
                             font.pixelSize: Theme.fontSmall
                             color: Theme.textMuted
                         }
+                    }
+                    Text {
+                        objectName: "deviceWarnings"
+                        Layout.fillWidth: true
+                        visible: card.warnings !== ""
+                        text: "▲ " + qsTr("Warning: %1").arg(card.warnings)
+                        wrapMode: Text.Wrap
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontNormal
+                        font.bold: true
+                        color: Theme.text
                     }
                     Flow {
                         Layout.fillWidth: true

@@ -181,10 +181,11 @@ void TstDeviceListModel::roleNames()
 {
     const QHash<int, QByteArray> names = m_model->roleNames();
     const QList<QByteArray> expected{
-        "deviceId",   "driver",     "description", "state",     "stateText",    "reason",
-        "sinceText",  "isHealthy",  "requests",    "responses", "errors",       "timeouts",
-        "reconnects", "messagesIn", "messagesOut", "rejected",  "writes",       "writeErrors",
-        "overruns",   "rttAvgMs",   "rttMaxMs",    "lastError", "errorsByKind", "tagCount"};
+        "deviceId", "driver",    "description",  "state",      "stateText",
+        "reason",   "sinceText", "isHealthy",    "requests",   "responses",
+        "errors",   "timeouts",  "reconnects",   "messagesIn", "messagesOut",
+        "rejected", "writes",    "writeErrors",  "overruns",   "rttAvgMs",
+        "rttMaxMs", "lastError", "errorsByKind", "tagCount",   "warnings"};
     QCOMPARE(names.size(), expected.size());
     for (const QByteArray &name : expected)
         QVERIFY2(names.values().contains(name), name.constData());
@@ -197,6 +198,8 @@ void TstDeviceListModel::rowsBeforeStart()
     QCOMPARE(m_model->deviceCount(), 2);
     QCOMPARE(m_model->property("deviceCount").toInt(), 2);
     QCOMPARE(rowOf(QStringLiteral("dev_off")), -1);
+    // Sim devices have no configuration warnings (MQTT's allow_insecure has one).
+    QCOMPARE(get(0, DeviceListModel::WarningsRole).toString(), QString());
 
     const int a = rowOf(QStringLiteral("dev_a"));
     const int b = rowOf(QStringLiteral("dev_b"));

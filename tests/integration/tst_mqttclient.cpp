@@ -1,0 +1,353 @@
+// MqttClient against a real mosquitto broker started by the test: publish/subscribe both ways
+// with the mosquitto command line clients, MQTT 3.1.1 and 5, password authentication, TLS with
+// certificates made by openssl (good, wrong CA, wrong host name, client certificate), the Last
+// Will, and reconnection after the broker is killed and restarted.
+
+#include "mosquittobroker.h"
+#include "mosquittoclients.h"
+#include "mqtt/mqttclient.h"
+#include "testcertificates.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/socket.h>
+
+using namespace vigil;
+
+class TestMqttClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<TestCertificates> m_certs;
+
+    MqttClientOptions options(quint16 port)
+    {
+        MqttClientOptions o;
+        o.port = port;
+        o.clientId = QStringLiteral("tst-client-%1").arg(QCoreApplication::applicationPid());
+        o.reconnectMinMs = 50;
+        o.reconnectMaxMs = 200;
+        o.connectTimeoutMs = 3000;
+        return o;
+    }
+
+    QString subdir(const QString &name)
+    {
+        QDir(m_dir.path()).mkpath(name);
+        return QDir(m_dir.path()).filePath(name);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_certs = std::make_unique<TestCertificates>(subdir(QStringLiteral("pki")));
+        QString error;
+        QVERIFY2(m_certs->generate(&error), qPrintable(error));
+    }
+
+    void publishAndSubscribe_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::newRow("MQTT 3.1.1") << 4;
+        QTest::newRow("MQTT 5") << 5;
+    }
+
+    void publishAndSubscribe()
+    {
+        QFETCH(int, version);
+        MosquittoBroker broker(subdir(QStringLiteral("pubsub%1").arg(version)));
+        QString error;
+        QVERIFY2(broker.start(&error), qPrintable(error));
+        // A retained value published before we connect arrives on subscription.
+        QVERIFY2(MosquittoClients::publish(broker.port(), QStringLiteral("plant/t1"), "21.5",
+                                           &error, {QStringLiteral("-r")}),
+                 qPrintable(error));
+
+        MqttClientOptions o = options(broker.port());
+        o.protocolVersion = version;
+        MqttClient client(o);
+        QList<QPair<QByteArray, QByteArray>> received;
+        QList<bool> retained;
+        connect(&client, &MqttClient::messageReceived, this, [&](const MqttMessage &m) {
+            received.append({m.topic.toByteArray(), m.payload.toByteArray()});
+            retained.append(m.retained);
+        });
+        QSignalSpy subscribed(&client, &MqttClient::subscribed);
+        QSignalSpy batches(&client, &MqttClient::receiveBatchFinished);
+        client.addSubscription(QStringLiteral("plant/#"), 1);
+        client.connectToHost();
+        QCOMPARE(client.state(), MqttClient::State::Connecting);
+        QTRY_COMPARE(client.state(), MqttClient::State::Connected);
+        QTRY_COMPARE(subscribed.size(), 1);
+        QTRY_COMPARE(received.size(), 1);
+        QCOMPARE(received.at(0).first, QByteArray("plant/t1"));
+        QCOMPARE(received.at(0).second, QByteArray("21.5"));
+        QVERIFY(retained.at(0));
+        QVERIFY(batches.size() >= 1);
+
+        QVERIFY2(
+            MosquittoClients::publish(broker.port(), QStringLiteral("plant/a/b"), "live", &error),
+            qPrintable(error));
+        QTRY_COMPARE(received.size(), 2);
+        QCOMPARE(received.at(1).first, QByteArray("plant/a/b"));
+        QVERIFY(!retained.at(1));
+
+        // The other direction: a foreign subscriber sees what we publish, acknowledged (QoS 1).
+        MosquittoClients::Subscriber sub;
+        QVERIFY2(
+            sub.start(broker.port(), QStringLiteral("cmd/#"), QStringLiteral("cmd/probe"), &error),
+            qPrintable(error));
+        QSignalSpy published(&client, &MqttClient::published);
+        const int mid = client.publish("cmd/valve", "open", 1, false, &error);
+        QVERIFY2(mid > 0, qPrintable(error));
+        QTRY_COMPARE(published.size(), 1);
+        QCOMPARE(published.at(0).at(0).toInt(), mid);
+        QVERIFY(published.at(0).at(1).toInt() < 0x80);
+        QVERIFY(sub.waitFor("cmd/valve open"));
+    }
+
+    void publishWhileDisconnectedFails()
+    {
+        MqttClient client(options(MosquittoBroker::freePort()));
+        QString error;
+        QCOMPARE(client.publish("x", "1", 1, false, &error), 0);
+        QVERIFY(error.contains(u"not connected"));
+    }
+
+    void connectionRefusedIsRetried()
+    {
+        const quint16 port = MosquittoBroker::freePort(); // nobody listens here
+        MqttClient client(options(port));
+        QSignalSpy failed(&client, &MqttClient::connectionFailed);
+        client.connectToHost();
+        QTRY_VERIFY(failed.size() >= 2); // refused, then retried after the backoff
+        QVERIFY2(client.lastError().contains(u"refused", Qt::CaseInsensitive),
+                 qPrintable(client.lastError()));
+        QCOMPARE(failed.at(0).at(1).toBool(), false);
+
+        // The broker appears on that port: the client gets in by itself.
+        MosquittoBroker broker(subdir(QStringLiteral("late")));
+        broker.setPort(port);
+        QString error;
+        QVERIFY2(broker.start(&error), qPrintable(error));
+        QTRY_COMPARE(client.state(), MqttClient::State::Connected);
+        QCOMPARE(client.reconnects(), quint64(0)); // first connection, not a reconnection
+    }
+
+    void password_data()
+    {
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("right password") << QStringLiteral("s3cret pass") << true;
+        QTest::newRow("wrong password") << QStringLiteral("guess") << false;
+    }
+
+    void password()
+    {
+        QFETCH(QString, password);
+        QFETCH(bool, accepted);
+        const QString dir = subdir(QStringLiteral("pw-%1").arg(accepted));
+        const QString pwFile = QDir(dir).filePath(QStringLiteral("passwd"));
+        QString error;
+        QVERIFY2(MosquittoBroker::addUser(pwFile, QStringLiteral("operator"),
+                                          QStringLiteral("s3cret pass"), &error),
+                 qPrintable(error));
+        MosquittoBroker::Options bo;
+        bo.passwordFile = pwFile;
+        MosquittoBroker broker(dir, bo);
+        QVERIFY2(broker.start(&error), qPrintable(error));
+
+        MqttClientOptions o = options(broker.port());
+        o.username = QStringLiteral("operator");
+        o.password = password.toUtf8();
+        MqttClient client(o);
+        QSignalSpy failed(&client, &MqttClient::connectionFailed);
+        client.connectToHost();
+        if (accepted) {
+            QTRY_COMPARE(client.state(), MqttClient::State::Connected);
+            QCOMPARE(failed.size(), 0);
+        } else {
+            QTRY_VERIFY(failed.size() >= 1);
+            QVERIFY2(client.lastError().contains(u"refused the connection") &&
+                         client.lastError().contains(u"password", Qt::CaseInsensitive),
+                     qPrintable(client.lastError()));
+            QVERIFY(client.state() != MqttClient::State::Connected);
+        }
+    }
+
+    void tls_data()
+    {
+        QTest::addColumn<QString>("serverCert");
+        QTest::addColumn<QString>("serverKey");
+        QTest::addColumn<QString>("clientCa");
+        QTest::addColumn<bool>("requireClientCert");
+        QTest::addColumn<bool>("giveClientCert");
+        QTest::addColumn<QString>("expectedError"); // empty: connects
+
+        QTest::newRow("verified") << m_certs->serverCert() << m_certs->serverKey()
+                                  << m_certs->caFile() << false << false << QString();
+        QTest::newRow("client certificate") << m_certs->serverCert() << m_certs->serverKey()
+                                            << m_certs->caFile() << true << true << QString();
+        QTest::newRow("client certificate missing")
+            << m_certs->serverCert() << m_certs->serverKey() << m_certs->caFile() << true << false
+            << QStringLiteral("certificate");
+        QTest::newRow("wrong CA") << m_certs->serverCert() << m_certs->serverKey()
+                                  << m_certs->otherCaFile() << false << false
+                                  << QStringLiteral("certificate is not trusted");
+        QTest::newRow("wrong host name")
+            << m_certs->wrongNameCert() << m_certs->wrongNameKey() << m_certs->caFile() << false
+            << false << QStringLiteral("not valid for host '127.0.0.1'");
+    }
+
+    void tls()
+    {
+        QFETCH(QString, serverCert);
+        QFETCH(QString, serverKey);
+        QFETCH(QString, clientCa);
+        QFETCH(bool, requireClientCert);
+        QFETCH(bool, giveClientCert);
+        QFETCH(QString, expectedError);
+
+        MosquittoBroker::Options bo;
+        bo.caFile = m_certs->caFile();
+        bo.certFile = serverCert;
+        bo.keyFile = serverKey;
+        bo.requireClientCertificate = requireClientCert;
+        MosquittoBroker broker(subdir(QStringLiteral("tls-%1").arg(QTest::currentDataTag())), bo);
+        QString error;
+        QVERIFY2(broker.start(&error), qPrintable(error));
+
+        MqttClientOptions o = options(broker.port());
+        o.tls = true;
+        o.caFile = clientCa;
+        if (giveClientCert) {
+            o.certFile = m_certs->clientCert();
+            o.keyFile = m_certs->clientKey();
+        }
+        MqttClient client(o);
+        QSignalSpy failed(&client, &MqttClient::connectionFailed);
+        client.connectToHost();
+        if (expectedError.isEmpty()) {
+            QTRY_COMPARE(client.state(), MqttClient::State::Connected);
+            QCOMPARE(failed.size(), 0);
+        } else {
+            QTRY_VERIFY(failed.size() >= 1);
+            QVERIFY2(client.lastError().contains(expectedError, Qt::CaseInsensitive),
+                     qPrintable(client.lastError()));
+            QVERIFY(client.state() != MqttClient::State::Connected);
+        }
+    }
+
+    void lastWillOnAbruptLoss()
+    {
+        MosquittoBroker broker(subdir(QStringLiteral("will")));
+        QString error;
+        QVERIFY2(broker.start(&error), qPrintable(error));
+        MosquittoClients::Subscriber sub;
+        QVERIFY2(sub.start(broker.port(), QStringLiteral("vigil/#"), QStringLiteral("vigil/probe"),
+                           &error),
+                 qPrintable(error));
+
+        MqttClientOptions o = options(broker.port());
+        o.willTopic = "vigil/tst/status";
+        o.willPayload = "offline";
+        MqttClient client(o);
+        client.connectToHost();
+        QTRY_COMPARE(client.state(), MqttClient::State::Connected);
+        QVERIFY(client.publish("vigil/tst/status", "online", 1, true) > 0);
+        QVERIFY(sub.waitFor("vigil/tst/status online"));
+
+        // The connection breaks without a DISCONNECT: the broker publishes the Last Will.
+        QVERIFY(::shutdown(client.socketDescriptor(), SHUT_RDWR) == 0);
+        QVERIFY(sub.waitFor("vigil/tst/status offline"));
+        // And the client comes back by itself.
+        QTRY_COMPARE(client.state(), MqttClient::State::Connected);
+        QCOMPARE(client.reconnects(), quint64(1));
+    }
+
+    void connectTimeout()
+    {
+        MosquittoBroker broker(subdir(QStringLiteral("stalled")));
+        QString error;
+        QVERIFY2(broker.start(&error), qPrintable(error));
+        broker.pause(); // the kernel still accepts the TCP connection; no CONNACK ever comes
+        MqttClientOptions o = options(broker.port());
+        o.connectTimeoutMs = 500;
+        MqttClient client(o);
+        QSignalSpy failed(&client, &MqttClient::connectionFailed);
+        client.connectToHost();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 1, 3000);
+        QVERIFY2(client.lastError().contains(u"no answer from 127.0.0.1"),
+                 qPrintable(client.lastError()));
+        broker.resume();
+        QTRY_COMPARE(client.state(), MqttClient::State::Connected);
+    }
+
+    // An idle link stays up (the library's pings are answered); a silent broker is detected
+    // within the silence timeout.
+    void silentBrokerDetected()
+    {
+        MosquittoBroker broker(subdir(QStringLiteral("silent")));
+        QString error;
+        QVERIFY2(broker.start(&error), qPrintable(error));
+        MqttClientOptions o = options(broker.port());
+        o.keepAliveSeconds = 5;
+        o.silenceTimeoutMs = 7000;
+        MqttClient client(o);
+        QSignalSpy failed(&client, &MqttClient::connectionFailed);
+        client.connectToHost();
+        QTRY_COMPARE(client.state(), MqttClient::State::Connected);
+        QTest::qWait(8000); // longer than the silence timeout, nothing published
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(client.state(), MqttClient::State::Connected);
+
+        QElapsedTimer t;
+        t.start();
+        broker.pause();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 1, 9000);
+        QVERIFY2(t.elapsed() <= 7500, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(client.lastError().contains(u"did not answer within the keepalive time"),
+                 qPrintable(client.lastError()));
+        broker.resume();
+        QTRY_COMPARE(client.state(), MqttClient::State::Connected);
+    }
+
+    void reconnectAfterBrokerKill()
+    {
+        MosquittoBroker broker(subdir(QStringLiteral("kill")));
+        QString error;
+        QVERIFY2(broker.start(&error), qPrintable(error));
+        MqttClient client(options(broker.port()));
+        QByteArrayList payloads;
+        connect(&client, &MqttClient::messageReceived, this,
+                [&](const MqttMessage &m) { payloads.append(m.payload.toByteArray()); });
+        QSignalSpy subscribed(&client, &MqttClient::subscribed);
+        QSignalSpy failed(&client, &MqttClient::connectionFailed);
+        client.addSubscription(QStringLiteral("k/#"), 0);
+        client.connectToHost();
+        QTRY_COMPARE(subscribed.size(), 1);
+
+        broker.kill9();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 1, 2000);
+        QCOMPARE(failed.at(0).at(1).toBool(), true); // was connected
+        QVERIFY(client.state() != MqttClient::State::Connected);
+        QString publishError;
+        QCOMPARE(client.publish("k/x", "1", 1, false, &publishError), 0);
+
+        QVERIFY2(broker.start(&error), qPrintable(error));
+        QTRY_COMPARE(client.state(), MqttClient::State::Connected);
+        QTRY_COMPARE(subscribed.size(), 2); // restored
+        QCOMPARE(client.reconnects(), quint64(1));
+        QVERIFY2(MosquittoClients::publish(broker.port(), QStringLiteral("k/x"), "after", &error),
+                 qPrintable(error));
+        QTRY_COMPARE(payloads, QByteArrayList{"after"});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMqttClient)
+#include "tst_mqttclient.moc"
