@@ -12,9 +12,11 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
 fi
 
 PIDS=()
+CABLE_DIR=/tmp/vigil-demo
 cleanup() {
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -f "$CABLE_DIR/wi101" "$CABLE_DIR/wi101.sim"
 }
 trap cleanup EXIT
 
@@ -44,15 +46,41 @@ else
     echo "demo.sh: broker $BROKER_URL is not plain MQTT on loopback: vigil-sim publishes no MQTT" >&2
 fi
 
+# Serial: the unit's weigh scale WI-101 talks ASCII over a virtual serial cable, a socat pty pair
+# linked as $CABLE_DIR/wi101 (the demo plant's serial port) and $CABLE_DIR/wi101.sim (vigil-sim's
+# end). If socat dies (the cable pulled) it is restarted and both ends reopen by themselves.
+if ! command -v socat >/dev/null; then
+    echo "demo.sh: socat is missing (scripts/setup.sh installs it)" >&2
+    exit 1
+fi
+mkdir -p "$CABLE_DIR" 2>/dev/null || true
+if [ ! -w "$CABLE_DIR" ]; then
+    echo "demo.sh: cannot write $CABLE_DIR (the demo plant's serial port lives there)" >&2
+    exit 1
+fi
+cable() {
+    local socat_pid=
+    trap '[ -n "$socat_pid" ] && kill "$socat_pid" 2>/dev/null; exit 0' TERM INT
+    while true; do
+        socat pty,raw,echo=0,link="$CABLE_DIR/wi101" pty,raw,echo=0,link="$CABLE_DIR/wi101.sim" &
+        socat_pid=$!
+        wait "$socat_pid" || true
+        sleep 1
+    done
+}
+cable &
+PIDS+=($!)
+
 # The unit's process runs in vigil-sim, served over Modbus TCP on the port the demo plant names
-# (and over MQTT); it is stopped when the demo exits.
+# (and over MQTT, and its scale on the serial cable); it is stopped when the demo exits.
 SIM_PORT=15502
 SIM_LOG="${TMPDIR:-/tmp}/vigil-sim-demo.log"
-build/bin/vigil-sim --tcp "127.0.0.1:$SIM_PORT" "${SIM_MQTT[@]}" >"$SIM_LOG" 2>&1 &
+build/bin/vigil-sim --tcp "127.0.0.1:$SIM_PORT" "${SIM_MQTT[@]}" --serial "$CABLE_DIR/wi101.sim" \
+    >"$SIM_LOG" 2>&1 &
 SIM_PID=$!
 PIDS+=("$SIM_PID")
 for _ in $(seq 50); do
-    grep -q "ready" "$SIM_LOG" 2>/dev/null && break
+    grep -q "ready" "$SIM_LOG" 2>/dev/null && [ -e "$CABLE_DIR/wi101" ] && break
     if ! kill -0 "$SIM_PID" 2>/dev/null; then
         echo "demo.sh: vigil-sim did not start:" >&2
         cat "$SIM_LOG" >&2
@@ -60,4 +88,16 @@ for _ in $(seq 50); do
     fi
     sleep 0.1
 done
-build/bin/vigil --config resources/demo/plant.toml "$@"
+
+# The HMI runs as a child so that a TERM or Ctrl-C to this script reaches it too.
+VIGIL_PID=
+trap '[ -n "$VIGIL_PID" ] && kill "$VIGIL_PID" 2>/dev/null' TERM INT HUP
+build/bin/vigil --config resources/demo/plant.toml "$@" &
+VIGIL_PID=$!
+status=0
+wait "$VIGIL_PID" || status=$?
+if kill -0 "$VIGIL_PID" 2>/dev/null; then # a signal ended the wait: let the HMI close
+    status=0
+    wait "$VIGIL_PID" || status=$?
+fi
+exit "$status"

@@ -27,6 +27,7 @@ ModbusImage::ModbusImage(PlantModel &model, FaultSwitches &faults)
     f[1] = uint16_t(m_faults.exceptionCode.load());
     f[3] = uint16_t(m_faults.corruptEvery.load());
     f[4] = uint16_t(m_faults.dropEvery.load());
+    f[5] = uint16_t(m_faults.scaleGarbageEvery.load());
 }
 
 ModbusImage::~ModbusImage()
@@ -133,6 +134,7 @@ void ModbusImage::commit()
     }
     m_faults.corruptEvery = f[3];
     m_faults.dropEvery = f[4];
+    m_faults.scaleGarbageEvery = f[5];
 }
 
 } // namespace vigil::sim

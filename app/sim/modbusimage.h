@@ -21,7 +21,7 @@ struct FaultSwitches;
 //              ir20 total uint32 CDAB (0.01 m³), ir22 status word (bit0 running, bit1 ZSO,
 //              bit2 ZSC, bit3 heater on), ir23 uptime uint64 s, ir27 ambient int32 BADC (0.01 °C)
 //   holding    hr0 TIC101 SP float32, hr2 P101 speed uint16 %, hr10 P101 mode string (4 regs),
-//              hr9000.. fault registers (FaultSwitches)
+//              hr9000..9005 fault registers (FaultSwitches)
 // refresh() copies the process into the map before a request is answered; commit() applies what
 // a write changed back to the process. Callers hold mutex() around both and the reply.
 // Commands are the model's: other front-ends (MQTT) change them too, so refresh() mirrors the

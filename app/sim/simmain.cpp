@@ -1,6 +1,7 @@
 // vigil-sim: the demo plant simulator. The physics (PlantModel) runs on the main thread's timer;
 // each protocol front-end serves it from its own thread (the MQTT one from the main thread's
-// event loop). Further front-ends (serial ASCII) sit beside them and read the same PlantModel.
+// event loop): Modbus TCP/RTU, MQTT, and the tank's weigh scale on a serial line (ASCII).
+// Further front-ends sit beside them and read the same PlantModel.
 
 #include "faultswitches.h"
 #include "modbusfrontend.h"
@@ -9,7 +10,9 @@
 #include "modbustcpserver.h"
 #include "mqttsimfrontend.h"
 #include "plantmodel.h"
+#include "scaleserialserver.h"
 #include "simoptions.h"
+#include "weighscale.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -59,6 +62,7 @@ int main(int argc, char *argv[])
     faults.exceptionCode = options.exceptionCode;
     faults.dropEvery = options.dropEvery;
     faults.corruptEvery = options.corruptEvery;
+    faults.scaleGarbageEvery = options.scaleGarbageEvery;
     ModbusImage image(model, faults);
     ModbusFrontend frontend(image, faults);
 
@@ -84,6 +88,12 @@ int main(int argc, char *argv[])
         out << "vigil-sim: mqtt to " << options.mqttHost << ":" << options.mqttPort << ", topic "
             << options.mqttTopic << "/state" << Qt::endl;
     }
+    WeighScale scale(model, options.seed);
+    ScaleSerialServer scaleServer(scale, faults);
+    if (!options.scaleDevice.isEmpty()) {
+        scaleServer.start(options.scaleDevice, options.scalePeriodMs);
+        out << "vigil-sim: weigh scale on " << options.scaleDevice << Qt::endl;
+    }
     out << "vigil-sim: ready" << Qt::endl;
 
     QElapsedTimer wall;
@@ -103,6 +113,8 @@ int main(int argc, char *argv[])
     rtu.stop();
     if (mqtt)
         mqtt->stop();
-    out << "vigil-sim: stopped after " << frontend.requests() << " requests" << Qt::endl;
+    scaleServer.stop();
+    out << "vigil-sim: stopped after " << frontend.requests() << " requests and "
+        << scaleServer.commands() << " scale commands" << Qt::endl;
     return code;
 }

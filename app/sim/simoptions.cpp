@@ -6,13 +6,18 @@ namespace vigil::sim
 QString SimOptions::helpText()
 {
     return QStringLiteral(
-        "Usage: vigil-sim [--tcp HOST:PORT] [--rtu DEVICE] [options]\n"
-        "Simulates the demo unit (tank, inlet valve, pump, heater) and serves it over Modbus.\n"
+        "Usage: vigil-sim [--tcp HOST:PORT] [--rtu DEVICE] [--mqtt HOST:PORT] [--serial DEVICE]\n"
+        "                 [options]\n"
+        "Simulates the demo unit (tank, inlet valve, pump, heater) and serves it over Modbus,\n"
+        "with the tank's weigh scale on a serial line.\n"
         "  --tcp HOST:PORT        Modbus TCP server (port 0: a free port, printed on stdout)\n"
         "  --rtu DEVICE           Modbus RTU slave on a serial device (e.g. a socat pty)\n"
         "  --baud N               RTU baud rate (default 19200)\n"
         "  --parity none|even|odd RTU parity (default even)\n"
         "  --unit N               RTU unit id (default 1; TCP answers every unit id)\n"
+        "  --serial DEVICE        weigh scale WI-101 (ASCII: ST,GS,+0006950.0kg) on a serial\n"
+        "                         device (e.g. one end of a socat pty pair), reopened when lost\n"
+        "  --scale-period MS      scale stream period (default 250; 0: only on the print command)\n"
         "  --speed X              simulated seconds per real second (default 1)\n"
         "  --seed N               noise seed (default 1)\n"
         "  --exit-after SECONDS   quit after this long\n"
@@ -26,7 +31,9 @@ QString SimOptions::helpText()
         "  --exception CODE       answer with exception CODE      (hr9001)\n"
         "                         (write 1 to hr9002 to drop every connection now)\n"
         "  --corrupt-every N      break the CRC of every Nth RTU response (hr9003)\n"
-        "  --drop-every N         drop the link instead of answering every Nth request (hr9004)\n");
+        "  --drop-every N         drop the link instead of answering every Nth request (hr9004)\n"
+        "  --scale-garbage-every N  a line of noise bytes before every Nth scale record "
+        "(hr9005)\n");
 }
 
 bool SimOptions::parse(const QStringList &arguments, QString *error, bool *help)
@@ -88,6 +95,13 @@ bool SimOptions::parse(const QStringList &arguments, QString *error, bool *help)
             dropEvery = number(0, 65535);
         } else if (arg == u"--corrupt-every") {
             corruptEvery = number(0, 65535);
+        } else if (arg == u"--serial") {
+            scaleDevice = value;
+            ok = !value.isEmpty();
+        } else if (arg == u"--scale-period") {
+            scalePeriodMs = number(0, 60'000);
+        } else if (arg == u"--scale-garbage-every") {
+            scaleGarbageEvery = number(0, 65535);
         } else {
             *error = QStringLiteral("unknown option: %1").arg(arg);
             return false;
@@ -97,8 +111,10 @@ bool SimOptions::parse(const QStringList &arguments, QString *error, bool *help)
             return false;
         }
     }
-    if (tcpPort < 0 && rtuDevice.isEmpty() && mqttPort < 0) {
-        *error = QStringLiteral("give --tcp HOST:PORT, --rtu DEVICE and/or --mqtt HOST:PORT");
+    if (tcpPort < 0 && rtuDevice.isEmpty() && mqttPort < 0 && scaleDevice.isEmpty()) {
+        *error =
+            QStringLiteral("give --tcp HOST:PORT, --rtu DEVICE, --mqtt HOST:PORT and/or --serial "
+                           "DEVICE");
         return false;
     }
     return true;

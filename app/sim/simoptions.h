@@ -20,6 +20,9 @@ struct SimOptions {
     int exceptionCode = 0;
     int dropEvery = 0;
     int corruptEvery = 0;
+    QString scaleDevice; // weigh scale WI-101 (serial ASCII) on this device
+    int scalePeriodMs = 250;
+    int scaleGarbageEvery = 0;
     double exitAfterS = 0;
     // MQTT front-end (issue #4): publishes the unit as JSON and takes commands.
     QString mqttHost;

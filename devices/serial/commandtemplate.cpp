@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigil
@@ -87,14 +88,6 @@ std::optional<CommandTemplate> CommandTemplate::parse(const QString &text, QStri
         *errorOffset = text.size() - literal.size();
         return std::nullopt;
     }
-    bool hasValue = false;
-    for (const Piece &p : t.m_pieces)
-        hasValue = hasValue || p.isValue;
-    if (!hasValue) {
-        *error = QStringLiteral("command template has no {value} placeholder");
-        *errorOffset = 0;
-        return std::nullopt;
-    }
     return t;
 }
 
@@ -128,8 +121,21 @@ std::optional<CommandTemplate::Spec> CommandTemplate::parseSpec(QStringView text
     return s;
 }
 
+bool CommandTemplate::isFixed() const
+{
+    return std::none_of(m_pieces.cbegin(), m_pieces.cend(),
+                        [](const Piece &p) { return p.isValue; });
+}
+
 bool CommandTemplate::fits(DataType type, QString *error) const
 {
+    if (isFixed() && type != DataType::Bool) {
+        *error = QStringLiteral("command template '%1' has no {value} placeholder (a fixed "
+                                "command such as a scale's tare \"T\\r\\n\" needs a bool tag: "
+                                "writing true sends it)")
+                     .arg(m_text);
+        return false;
+    }
     for (const Piece &p : m_pieces) {
         if (!p.isValue)
             continue;
@@ -199,6 +205,11 @@ std::optional<QString> CommandTemplate::formatNumber(double value, DataType type
 std::optional<QByteArray> CommandTemplate::format(const RawValue &value, DataType type,
                                                   QString *error) const
 {
+    if (isFixed() && value.number == 0.0) {
+        *error = QStringLiteral("'%1' is a fixed command: write true to send it")
+                     .arg(SerialBytes::printable(m_pieces.value(0).literal));
+        return std::nullopt;
+    }
     QByteArray out;
     for (const Piece &p : m_pieces) {
         if (!p.isValue) {

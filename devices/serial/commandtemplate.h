@@ -17,7 +17,8 @@ struct RawValue;
 // an optional format spec [+][0][width][.precision][type], type one of f e g (floating point),
 // d (integer), x X (hexadecimal integer), s (text); "{value}" alone prints integers and bools as
 // whole numbers and floats in their shortest form. "{{" and "}}" are literal braces. The text is
-// sent as Latin-1 bytes (write other bytes as "\u00NN" in TOML).
+// sent as Latin-1 bytes (write other bytes as "\u00NN" in TOML). A template without placeholder
+// is a fixed command (a scale's tare "T\r\n"), for bool tags: writing true sends it.
 class CommandTemplate
 {
 public:
@@ -26,6 +27,7 @@ public:
                                                 qsizetype *errorOffset);
 
     // Checks the placeholders' types against the tag's data type.
+    bool isFixed() const;
     bool fits(DataType type, QString *error) const;
     // The bytes to send; nullopt (with error) if the value cannot be written this way.
     std::optional<QByteArray> format(const RawValue &value, DataType type, QString *error) const;

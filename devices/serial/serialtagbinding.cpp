@@ -57,6 +57,7 @@ std::optional<SerialTagBinding> SerialTagBinding::read(const TagDefinition &tag,
     ConfigReader options(tag.options, tag.object(), diagnostics);
     b.readRule(tag, options);
     b.readWrite(tag, options);
+    b.readMap(tag, options);
     options.finish();
     if (diagnostics.errorCount() != errorsBefore)
         return std::nullopt;
@@ -186,7 +187,7 @@ bool SerialTagBinding::readRule(const TagDefinition &tag, ConfigReader &options)
             sentence, field, checksum.value_or(QString()) != u"optional", coordinate);
         return !coordinate || isNumeric(tag.type);
     }
-    options.accept({u"delimiter", u"separator", u"assign", u"checksum", u"coordinate"});
+    options.accept({u"delimiter", u"separator", u"assign", u"checksum", u"coordinate", u"map"});
     return fail(0, QStringLiteral("unknown serial rule '%1' in address '%2' (rules: %3)")
                        .arg(kind, address, kRules));
 }
@@ -239,6 +240,43 @@ bool SerialTagBinding::readWrite(const TagDefinition &tag, ConfigReader &options
                           QStringLiteral("option 'ack_timeout' needs an 'ack' or 'nak' pattern"));
     }
     return true;
+}
+
+bool SerialTagBinding::readMap(const TagDefinition &tag, ConfigReader &options)
+{
+    const ConfigNode *n = options.take(u"map");
+    if (!n || !m_rule) // no map, or the rule is already reported as wrong
+        return true;
+    if (tag.address == u"write") {
+        options.error(*n, QStringLiteral("option 'map' does not apply to a write-only tag"));
+        return false;
+    }
+    if (tag.type == DataType::String) {
+        options.error(*n, QStringLiteral("option 'map' is for numeric and bool tags; a string tag "
+                                         "shows the text as received"));
+        return false;
+    }
+    if (n->kind != ConfigNode::Kind::Table || n->children.empty()) {
+        options.error(*n, QStringLiteral("option 'map' must be a table of received texts and their "
+                                         "values, e.g. map = { ST = 1, US = 0 }"));
+        return false;
+    }
+    bool ok = true;
+    for (const ConfigNode &entry : n->children) {
+        std::optional<double> value = entry.kind == ConfigNode::Kind::Boolean
+                                          ? std::optional<double>(entry.boolean ? 1.0 : 0.0)
+                                          : ConfigReader::toNumber(entry);
+        if (!value || !std::isfinite(*value)) {
+            options.error(entry, QStringLiteral("map value for '%1' must be a number or a boolean, "
+                                                "got %2")
+                                     .arg(entry.key, entry.kindName()));
+            ok = false;
+            continue;
+        }
+        m_map.insert(entry.key.trimmed(),
+                     tag.type == DataType::Bool ? double(*value != 0.0) : *value);
+    }
+    return ok;
 }
 
 bool SerialTagBinding::convert(const QString &text, DataType type, TagSample &sample,
@@ -296,6 +334,19 @@ SerialTagBinding::Outcome SerialTagBinding::apply(const SerialFrame &frame, TagS
         return Outcome::Invalid;
     case SerialParseRule::Result::Kind::Value:
         break;
+    }
+    if (!m_map.isEmpty()) {
+        const auto it = m_map.constFind(r.text.trimmed());
+        if (it == m_map.cend()) {
+            QStringList known = m_map.keys();
+            known.sort();
+            *errorKind = QStringLiteral("parse");
+            *error = QStringLiteral("'%1' is not in the tag's map (%2)")
+                         .arg(r.text, known.join(QStringLiteral(", ")));
+            return Outcome::Invalid;
+        }
+        sample.value = *it;
+        return Outcome::Sample;
     }
     if (!convert(r.text, m_type, sample, error)) {
         *errorKind = QStringLiteral("parse");

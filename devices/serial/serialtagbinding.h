@@ -4,6 +4,7 @@
 #include "serialparserule.h"
 #include "tags/tagsample.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <memory>
@@ -25,9 +26,12 @@ struct TagDefinition;
 //               delimiter = ",",                        # column rules
 //               separator = ",", assign = "=",          # key rules
 //               checksum = "required"|"optional", coordinate = false,   # nmea rules
+//               map = { ST = 1, US = 0 },               # received text -> value (not strings)
 //               write = "SET {value:.1f}\r\n",          # command template (writable tags)
 //               ack = "REGEX", nak = "REGEX", ack_timeout = "1s" }      # write confirmation
-// "write" is a write-only tag: nothing is read, the last confirmed value is shown.
+// "write" is a write-only tag: nothing is read, the last confirmed value is shown. With `map` the
+// extracted text is looked up (exactly, after trimming) instead of parsed: status letters such as
+// a scale's "ST"/"US" or NMEA's "A"/"V" become a bool or a number; other text is a parse error.
 class SerialTagBinding
 {
 public:
@@ -58,6 +62,7 @@ public:
 private:
     bool readRule(const TagDefinition &tag, ConfigReader &options);
     bool readWrite(const TagDefinition &tag, ConfigReader &options);
+    bool readMap(const TagDefinition &tag, ConfigReader &options);
     // Compiles a pattern, reporting a bad one at the offending character.
     static std::optional<QRegularExpression> compile(const QString &pattern,
                                                      const SourceLocation &where, qsizetype offset,
@@ -67,6 +72,7 @@ private:
     DataType m_type = DataType::Float64;
     std::shared_ptr<const SerialParseRule> m_rule;
     std::optional<QRegularExpression> m_match;
+    QHash<QString, double> m_map; // empty: the text is converted as it is
     std::optional<CommandTemplate> m_command;
     std::optional<QRegularExpression> m_ack;
     std::optional<QRegularExpression> m_nak;

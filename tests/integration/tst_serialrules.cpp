@@ -16,6 +16,7 @@ private slots:
     void delimitedColumns();
     void nmeaFieldsWithChecksum();
     void unmatchedLinesAreOnlyCounted();
+    void mappedStatusTexts();
 };
 
 void TstSerialRules::regexWithCaptureGroup()
@@ -292,6 +293,48 @@ range = [0, 100]
     QCOMPARE(rig.stats().errorsByKind.value(QStringLiteral("unmatched")), quint64(1));
     QCOMPARE(rig.stats().rejected, quint64(0));
     QCOMPARE(rig.state(), DriverState::Connected);
+}
+
+void TstSerialRules::mappedStatusTexts()
+{
+    SerialRig rig;
+    QString error;
+    const QString tags = QStringLiteral(R"(
+[[tags]]
+id = "WT.STABLE"
+device = "dev"
+address = 'regex:^(ST|US|OL),GS,'
+type = "bool"
+options = { map = { ST = true, US = false } }
+
+[[tags]]
+id = "GPS.FIX"
+device = "dev"
+address = "nmea:RMC:2"
+type = "int32"
+unit = ""
+range = [0, 2]
+options = { checksum = "optional", map = { A = 2, V = 1 } }
+)");
+    QVERIFY2(rig.start(SerialRig::plant(QString(), tags), &error), qPrintable(error));
+    QTRY_COMPARE(rig.state(), DriverState::Connected);
+
+    rig.instrument().send("US,GS,+0012.50kg\r\n$GPRMC,123519,A,4807.038,N\r\n");
+    QTRY_COMPARE(rig.value(QStringLiteral("GPS.FIX")), 2.0);
+    QCOMPARE(rig.quality(QStringLiteral("WT.STABLE")), Quality::Good);
+    QCOMPARE(rig.value(QStringLiteral("WT.STABLE")), 0.0);
+    rig.instrument().send("ST,GS,+0012.50kg\r\n$GPRMC,123520,V,,\r\n");
+    QTRY_COMPARE(rig.value(QStringLiteral("GPS.FIX")), 1.0);
+    QCOMPARE(rig.value(QStringLiteral("WT.STABLE")), 1.0);
+    QCOMPARE(rig.stats().rejected, quint64(0));
+
+    // A text the map does not know turns the tag Bad and is counted as a parse error.
+    rig.instrument().send("OL,GS,+9999999.9kg\r\n");
+    QTRY_COMPARE(rig.quality(QStringLiteral("WT.STABLE")), Quality::Bad);
+    QCOMPARE(rig.stats().errorsByKind.value(QStringLiteral("parse")), quint64(1));
+    QVERIFY2(rig.stats().lastError.contains(u"'OL' is not in the tag's map (ST, US)"),
+             qPrintable(rig.stats().lastError));
+    QCOMPARE(rig.quality(QStringLiteral("GPS.FIX")), Quality::Good);
 }
 
 QTEST_GUILESS_MAIN(TstSerialRules)

@@ -138,8 +138,6 @@ void TstSerialCodec::templateErrors_data()
                               << "without a closing" << 4;
     QTest::newRow("stray brace") << "SET }"
                                  << "single '}'" << 4;
-    QTest::newRow("no placeholder") << "RESET\r\n"
-                                    << "no {value}" << 0;
     QTest::newRow("not a byte") << QStringLiteral("SET {value} \u20ac") << "not a single byte"
                                 << 11;
 }
@@ -172,6 +170,17 @@ void TstSerialCodec::templateTypeChecks()
     const auto hex = CommandTemplate::parse(QStringLiteral("{value:x}"), &error, &offset);
     QVERIFY(!hex->format(negative, DataType::Int32, &error));
     QVERIFY2(error.contains(u"negative"), qPrintable(error));
+    // A fixed command (no placeholder) is a bool tag's pushbutton: true sends it.
+    const auto fixed = CommandTemplate::parse(QStringLiteral("T\r\n"), &error, &offset);
+    QVERIFY2(fixed, qPrintable(error));
+    QVERIFY(fixed->fits(DataType::Bool, &error));
+    QVERIFY(!fixed->fits(DataType::Float64, &error));
+    QVERIFY2(error.contains(u"no {value} placeholder"), qPrintable(error));
+    RawValue on;
+    on.number = 1;
+    QCOMPARE(fixed->format(on, DataType::Bool, &error).value_or("?"), QByteArray("T\r\n"));
+    QVERIFY(!fixed->format(RawValue{}, DataType::Bool, &error));
+    QVERIFY2(error.contains(u"'T\\r\\n' is a fixed command: write true"), qPrintable(error));
     RawValue euro;
     euro.text = QStringLiteral("5 €");
     QVERIFY(!text->format(euro, DataType::String, &error));

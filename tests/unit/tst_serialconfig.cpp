@@ -237,6 +237,24 @@ void TstSerialConfig::errorsPointAtTheMistake_data()
                       "ack_timeout = '1s' }\n"
         << "'1s'"
         << "needs an 'ack' or 'nak' pattern";
+    QTest::newRow("fixed command on a number")
+        << port
+        << regexTag + "writable = true\nwrite_limits = [0, 1]\noptions = { write = 'RESET' }\n"
+        << "'RESET'"
+        << "has no {value} placeholder (a fixed command";
+    QTest::newRow("map on a string tag")
+        << port
+        << regexTag + "\n[[tags]]\nid = \"S1\"\ndevice = \"dev\"\ntype = \"string\"\n"
+                      "address = 'regex:^(ST|US)'\noptions = { map = { ST = 1 } }\n"
+        << "{ ST = 1 }"
+        << "option 'map' is for numeric and bool tags";
+    QTest::newRow("map value not a number")
+        << port << regexTag + "options = { map = { ST = 1, US = \"no\" } }\n"
+        << "\"no\""
+        << "map value for 'US' must be a number or a boolean, got string";
+    QTest::newRow("map not a table") << port << regexTag + "options = { map = [\"ST\"] }\n"
+                                     << "[\"ST\"]"
+                                     << "option 'map' must be a table";
     QTest::newRow("write-only not writable") << port << "address = 'write'\n"
                                              << "write'"
                                              << "needs writable = true";
