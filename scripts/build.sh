@@ -4,10 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
-werror=OFF
-[ "${CI:-}" = "true" ] && werror=ON
+# CI=true turns warnings into errors; otherwise the build dir keeps what it was configured with,
+# so switching between the test and the demo command never forces a full rebuild.
+extra=()
+[ "${CI:-}" = "true" ] && extra+=(-DVIGIL_WERROR=ON)
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" \
-    -DVIGIL_WERROR="$werror" >/dev/null
+    "${extra[@]}" >/dev/null
 if [ "$#" -gt 0 ]; then
     cmake --build "$BUILD_DIR" --target "$@"
 else
