@@ -73,8 +73,8 @@ void ChunkBuffer::appendLocked(quint32 tag, qint64 time, double value, Quality q
         qCDebug(lcHistory) << "tag key" << t.slot.key << "falls back to float64 encoding";
         seal(t);
         t.slot.encoding = ValueEncoding(ValueEncoding::Mode::Float64);
-        t.open.reset(t.slot.encoding);
-        t.delta.reset(t.slot.encoding);
+        t.open.reset(t.slot.encoding, t.period);
+        t.delta.reset(t.slot.encoding, t.period);
         t.openId = takeId();
         t.open.append(time, value, quality);
     }
@@ -101,9 +101,10 @@ void ChunkBuffer::seal(TagState &t)
     m_sealed.push_back({quint32(&t - m_tags.data()), t.slot.key, t.openId, t.open.firstTime(),
                         t.open.lastTime(), t.open.count(), t.open.serialize()});
     ++t.sealedPending;
-    t.open.reset(t.slot.encoding);
+    t.period = t.open.suggestedPeriod();
+    t.open.reset(t.slot.encoding, t.period);
     // The sealed chunk is committed with the next flush: its journal delta is not needed.
-    t.delta.reset(t.slot.encoding);
+    t.delta.reset(t.slot.encoding, t.period);
     t.journalSince = -1;
 }
 
@@ -214,7 +215,7 @@ void ChunkBuffer::committed(const FlushBatch &batch)
         m_tags[tag].journalSince = batch.seq;
     for (quint32 tag : m_dirty) {
         TagState &t = m_tags[tag];
-        t.delta.reset(t.slot.encoding);
+        t.delta.reset(t.slot.encoding, t.period);
         t.dirty = false;
     }
     m_dirty.clear();

@@ -28,7 +28,7 @@ public:
         qint64 heartbeatMs = 0; // 0: no heartbeat
     };
     struct Limits {
-        std::size_t chunkBytes = 1900;      // two chunks fit one 4 KiB page
+        std::size_t chunkBytes = 3960;      // one chunk fills a 4 KiB page, no overflow page
         qint64 chunkSpanMs = 6 * 3'600'000; // readers rely on this bound (kMaxChunkSpanMs)
         int snapshotAfterFlushes = 300;     // re-journal an open chunk after this many flushes
         int maxSnapshotsPerFlush = 2000;
@@ -113,6 +113,7 @@ private:
         ChunkEncoder delta;
         RollupBuilder rollups;
         qint64 openId = 0;
+        qint64 period = 0;        // time coding period of the open chunk
         qint64 journalSince = -1; // first journal seq holding the open chunk's samples
         qint64 lastTime = std::numeric_limits<qint64>::min();
         double lastValue = 0.0;

@@ -31,6 +31,9 @@ bool ChunkDecoder::parseHeader()
     bool ok = true;
     const std::uint64_t count = varint::get(pos, end, ok);
     m_firstTime = varint::getSigned(pos, end, ok);
+    m_period = qint64(varint::get(pos, end, ok));
+    if (m_period < 0 || m_period > (qint64(1) << 40))
+        ok = false;
     double gain = 1.0, offset = 0.0;
     if (ok && mode == ValueEncoding::Mode::Scaled) {
         if (end - pos < 16) {
@@ -97,10 +100,10 @@ bool ChunkDecoder::next(HistorySample &sample)
         m_time = decodeTime();
         switch (mode) {
         case ValueEncoding::Mode::Float64:
-            m_lastBits ^= decodeXor(64);
+            m_lastBits = decodeFloatDelta(64);
             break;
         case ValueEncoding::Mode::Float32:
-            m_lastBits ^= decodeXor(32);
+            m_lastBits = decodeFloatDelta(32);
             break;
         case ValueEncoding::Mode::Integer:
         case ValueEncoding::Mode::Scaled:
@@ -117,10 +120,10 @@ bool ChunkDecoder::next(HistorySample &sample)
     sample.time = m_time;
     switch (mode) {
     case ValueEncoding::Mode::Float64:
-        sample.value = std::bit_cast<double>(m_lastBits);
+        sample.value = ValueEncoding::fromOrderedBits(m_lastBits, 64);
         break;
     case ValueEncoding::Mode::Float32:
-        sample.value = double(std::bit_cast<float>(std::uint32_t(m_lastBits)));
+        sample.value = ValueEncoding::fromOrderedBits(m_lastBits, 32);
         break;
     case ValueEncoding::Mode::Integer:
     case ValueEncoding::Mode::Scaled:
@@ -139,34 +142,20 @@ bool ChunkDecoder::next(HistorySample &sample)
 
 qint64 ChunkDecoder::decodeTime()
 {
-    BitReader &bits = *m_bits;
-    static constexpr int kWidth[] = {0, 5, 9, 13, 24, 64};
-    const int prefix = bits.readOnes(5);
-    qint64 dod = 0;
-    if (prefix > 0) {
-        const int width = kWidth[prefix];
-        const std::uint64_t raw = bits.read(width);
-        dod = width == 64 ? qint64(raw) : qint64(raw << (64 - width)) >> (64 - width);
+    if (m_period > 0) {
+        const qint64 m = varint::unzigzag(m_periodRice.read(*m_bits)) + 1;
+        const qint64 jitter = varint::unzigzag(m_timeRice.read(*m_bits));
+        return m_time + m * m_period + jitter;
     }
-    m_delta += dod;
+    m_delta += varint::unzigzag(m_timeRice.read(*m_bits));
     return m_time + m_delta;
 }
 
-std::uint64_t ChunkDecoder::decodeXor(int width)
+std::uint64_t ChunkDecoder::decodeFloatDelta(int width)
 {
-    BitReader &bits = *m_bits;
-    if (!bits.readBit())
-        return 0;
-    if (bits.readBit()) {
-        m_windowLeading = int(bits.read(5));
-        m_windowLength = int(bits.read(width == 64 ? 6 : 5)) + 1;
-    }
-    if (m_windowLeading + m_windowLength > width || m_windowLength == 0) {
-        m_error = QStringLiteral("corrupt value code");
-        return 0;
-    }
-    const std::uint64_t meaningful = bits.read(m_windowLength);
-    return meaningful << (width - m_windowLeading - m_windowLength);
+    const std::int64_t delta = varint::unzigzag(m_rice.read(*m_bits));
+    const std::uint64_t ordered = m_lastBits + std::uint64_t(delta);
+    return width == 64 ? ordered : ordered & 0xFFFF'FFFFu;
 }
 
 std::int64_t ChunkDecoder::decodeIntegerDelta()

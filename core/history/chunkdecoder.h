@@ -2,6 +2,7 @@
 
 #include "bitreader.h"
 #include "historysample.h"
+#include "ricestate.h"
 #include "valueencoding.h"
 
 #include <QByteArray>
@@ -39,7 +40,7 @@ private:
     };
     bool parseHeader();
     qint64 decodeTime();
-    std::uint64_t decodeXor(int width);
+    std::uint64_t decodeFloatDelta(int width);
     std::int64_t decodeIntegerDelta();
 
     QByteArray m_blob;
@@ -56,8 +57,10 @@ private:
     qint64 m_delta = 0;
     std::uint64_t m_lastBits = 0;
     std::int64_t m_integer = 0;
-    int m_windowLeading = 0;
-    int m_windowLength = 0;
+    RiceState m_rice;
+    RiceState m_timeRice;
+    RiceState m_periodRice;
+    qint64 m_period = 0;
 };
 
 } // namespace vigil

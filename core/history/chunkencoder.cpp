@@ -2,6 +2,7 @@
 
 #include "varint.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -20,14 +21,18 @@ void putDouble(QByteArray &out, double v)
 
 } // namespace
 
-ChunkEncoder::ChunkEncoder(ValueEncoding encoding)
+ChunkEncoder::ChunkEncoder(ValueEncoding encoding, qint64 periodMs)
     : m_encoding(encoding)
+    , m_period(std::max<qint64>(0, periodMs))
 {
 }
 
-void ChunkEncoder::reset(ValueEncoding encoding)
+void ChunkEncoder::reset(ValueEncoding encoding, qint64 periodMs)
 {
     m_encoding = encoding;
+    m_period = std::max<qint64>(0, periodMs);
+    m_periodRice = RiceState();
+    m_deltaCount = 0;
     m_bits.clear();
     m_runs.clear();
     m_count = 0;
@@ -35,8 +40,8 @@ void ChunkEncoder::reset(ValueEncoding encoding)
     m_lastValue = 0.0;
     m_lastBits = 0;
     m_lastInteger = 0;
-    m_windowLeading = -1;
-    m_windowLength = 0;
+    m_rice = RiceState();
+    m_timeRice = RiceState();
 }
 
 bool ChunkEncoder::append(qint64 time, double value, Quality quality)
@@ -57,11 +62,11 @@ bool ChunkEncoder::append(qint64 time, double value, Quality quality)
         m_lastDelta = 0;
         switch (mode) {
         case ValueEncoding::Mode::Float64:
-            m_lastBits = std::bit_cast<std::uint64_t>(value);
+            m_lastBits = ValueEncoding::orderedBits(value, 64);
             m_bits.write(m_lastBits, 64);
             break;
         case ValueEncoding::Mode::Float32:
-            m_lastBits = std::bit_cast<std::uint32_t>(float(value));
+            m_lastBits = ValueEncoding::orderedBits(value, 32);
             m_bits.write(m_lastBits, 32);
             break;
         case ValueEncoding::Mode::Integer:
@@ -73,16 +78,12 @@ bool ChunkEncoder::append(qint64 time, double value, Quality quality)
     } else {
         encodeTime(time);
         switch (mode) {
-        case ValueEncoding::Mode::Float64: {
-            const std::uint64_t bits = std::bit_cast<std::uint64_t>(value);
-            encodeXor(bits ^ m_lastBits, 64);
-            m_lastBits = bits;
-            break;
-        }
+        case ValueEncoding::Mode::Float64:
         case ValueEncoding::Mode::Float32: {
-            const std::uint64_t bits = std::bit_cast<std::uint32_t>(float(value));
-            encodeXor(bits ^ m_lastBits, 32);
-            m_lastBits = bits;
+            const int width = mode == ValueEncoding::Mode::Float64 ? 64 : 32;
+            const std::uint64_t ordered = ValueEncoding::orderedBits(value, width);
+            encodeFloatDelta(ordered, width);
+            m_lastBits = ordered;
             break;
         }
         case ValueEncoding::Mode::Integer:
@@ -102,64 +103,44 @@ bool ChunkEncoder::append(qint64 time, double value, Quality quality)
     return true;
 }
 
-// Delta-of-delta time codes (ms):
-//   0 -> '0'; [-16, 15] -> '10' + 5 bits; [-256, 255] -> '110' + 9 bits;
-//   [-4096, 4095] -> '1110' + 13 bits; [-2^23, 2^23) -> '11110' + 24 bits; else '11111' + 64.
+// Times. Without a period: the delta-of-delta (ms), Rice coded (zigzag), so a regular period
+// costs one bit and timer jitter a few. With a period P (store on change skips polls, so the
+// spacing is a multiple of the poll period plus jitter): the multiple m = round(delta / P) as
+// m - 1 and the jitter delta - m * P, both Rice coded.
 void ChunkEncoder::encodeTime(qint64 time)
 {
     const qint64 delta = time - m_lastTime;
+    if (delta > 0 && delta < (qint64(1) << 31))
+        m_recentDeltas[size_t(m_deltaCount++ % qsizetype(m_recentDeltas.size()))] = qint32(delta);
+    if (m_period > 0) {
+        const qint64 m = (delta + m_period / 2) / m_period;
+        m_periodRice.write(m_bits, varint::zigzag(m - 1));
+        m_timeRice.write(m_bits, varint::zigzag(delta - m * m_period));
+        return;
+    }
     const qint64 dod = delta - m_lastDelta;
     m_lastDelta = delta;
-    if (dod == 0) {
-        m_bits.write(0b0, 1);
-    } else if (dod >= -16 && dod < 16) {
-        m_bits.write(0b10, 2);
-        m_bits.write(std::uint64_t(dod), 5);
-    } else if (dod >= -256 && dod < 256) {
-        m_bits.write(0b110, 3);
-        m_bits.write(std::uint64_t(dod), 9);
-    } else if (dod >= -4096 && dod < 4096) {
-        m_bits.write(0b1110, 4);
-        m_bits.write(std::uint64_t(dod), 13);
-    } else if (dod >= -(qint64(1) << 23) && dod < (qint64(1) << 23)) {
-        m_bits.write(0b11110, 5);
-        m_bits.write(std::uint64_t(dod), 24);
-    } else {
-        m_bits.write(0b11111, 5);
-        m_bits.write(std::uint64_t(dod), 64);
-    }
+    m_timeRice.write(m_bits, varint::zigzag(dod));
 }
 
-// XOR value codes (width 64 or 32):
-//   xor == 0 -> '0'
-//   inside the previous window -> '10' + window bits
-//   new window -> '11' + leading zeros (5 bits) + length-1 (6 bits; 5 for width 32) + bits
-// The previous window is reused only when that is not longer than opening a new one.
-void ChunkEncoder::encodeXor(std::uint64_t x, int width)
+qint64 ChunkEncoder::suggestedPeriod() const
 {
-    if (x == 0) {
-        m_bits.write(0b0, 1);
-        return;
-    }
-    const int lengthBits = width == 64 ? 6 : 5;
-    int leading = std::countl_zero(x) - (64 - width);
-    const int trailing = std::countr_zero(x);
-    if (leading > 31)
-        leading = 31;
-    const int length = width - leading - trailing;
-    if (m_windowLeading >= 0 && leading >= m_windowLeading &&
-        trailing >= width - m_windowLeading - m_windowLength &&
-        m_windowLength <= length + 5 + lengthBits) {
-        m_bits.write(0b10, 2);
-        m_bits.write(x >> (width - m_windowLeading - m_windowLength), m_windowLength);
-        return;
-    }
-    m_bits.write(0b11, 2);
-    m_bits.write(std::uint64_t(leading), 5);
-    m_bits.write(std::uint64_t(length - 1), lengthBits);
-    m_bits.write(x >> trailing, length);
-    m_windowLeading = leading;
-    m_windowLength = length;
+    const int n = std::min<int>(m_deltaCount, int(m_recentDeltas.size()));
+    if (n < 8)
+        return 0;
+    std::array<qint32, 32> sorted = m_recentDeltas;
+    std::sort(sorted.begin(), sorted.begin() + n);
+    return sorted[size_t(n / 5)]; // a low percentile: the poll period, not the skips
+}
+
+// Float values: the bit patterns are mapped to integers that order like the values
+// (orderedBits), and the difference to the previous one is Rice coded (zigzag). Noise in the low
+// bits costs about its entropy; a repeated value costs one bit once the coder has adapted.
+void ChunkEncoder::encodeFloatDelta(std::uint64_t ordered, int width)
+{
+    const std::uint64_t diff = ordered - m_lastBits;
+    const std::int64_t delta = width == 64 ? std::int64_t(diff) : std::int64_t(std::int32_t(diff));
+    m_rice.write(m_bits, varint::zigzag(delta));
 }
 
 // Integer delta codes (zigzag z):
@@ -195,6 +176,7 @@ QByteArray ChunkEncoder::serialize() const
     out.append(char((kFormatVersion << 4) | quint8(m_encoding.mode())));
     varint::put(out, std::uint64_t(m_count));
     varint::putSigned(out, m_firstTime);
+    varint::put(out, std::uint64_t(m_period));
     if (m_encoding.mode() == ValueEncoding::Mode::Scaled) {
         putDouble(out, m_encoding.gain());
         putDouble(out, m_encoding.offset());

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "bitwriter.h"
+#include "ricestate.h"
 #include "tags/quality.h"
 #include "valueencoding.h"
 
 #include <QByteArray>
 
+#include <array>
 #include <vector>
 
 namespace vigil
@@ -21,7 +23,8 @@ class ChunkEncoder
 public:
     static constexpr quint8 kFormatVersion = 1;
 
-    explicit ChunkEncoder(ValueEncoding encoding = {});
+    // `periodMs` > 0: times are coded as multiples of this period plus jitter (see encodeTime).
+    explicit ChunkEncoder(ValueEncoding encoding = {}, qint64 periodMs = 0);
 
     // Appends a sample; returns false (appending nothing) if the value does not fit the
     // chunk's value encoding or the time goes backwards.
@@ -43,7 +46,10 @@ public:
 
     QByteArray serialize() const;
     // Starts a new, empty chunk.
-    void reset(ValueEncoding encoding);
+    void reset(ValueEncoding encoding, qint64 periodMs = 0);
+    qint64 period() const { return m_period; }
+    // A period for the tag's next chunk, from the recent spacing of samples (0: none).
+    qint64 suggestedPeriod() const;
 
 private:
     struct Run {
@@ -51,7 +57,7 @@ private:
         quint32 length;
     };
     void encodeTime(qint64 time);
-    void encodeXor(std::uint64_t bits, int width);
+    void encodeFloatDelta(std::uint64_t bits, int width);
     void encodeIntegerDelta(std::int64_t delta);
 
     BitWriter m_bits;
@@ -62,10 +68,14 @@ private:
     qint64 m_lastTime = 0;
     qint64 m_lastDelta = 0;
     double m_lastValue = 0.0;
-    std::uint64_t m_lastBits = 0; // float modes: previous pattern
+    std::uint64_t m_lastBits = 0; // float modes: previous pattern (ordered, see orderedBits)
     std::int64_t m_lastInteger = 0;
-    int m_windowLeading = -1; // XOR window of the previous stored difference; -1: none yet
-    int m_windowLength = 0;
+    RiceState m_rice;
+    RiceState m_timeRice;
+    RiceState m_periodRice;
+    qint64 m_period = 0;
+    std::array<qint32, 32> m_recentDeltas{};
+    int m_deltaCount = 0;
 };
 
 } // namespace vigil

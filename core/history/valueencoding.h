@@ -57,6 +57,24 @@ public:
     {
         return m_mode == Mode::Scaled ? double(n) * m_gain + m_offset : double(n);
     }
+    // Float bit patterns as unsigned integers in the order of the values (width 64: the double,
+    // 32: the float32), so that close values have close integers; and back.
+    static std::uint64_t orderedBits(double v, int width)
+    {
+        if (width == 64) {
+            const auto b = std::bit_cast<std::uint64_t>(v);
+            return (b >> 63) ? ~b : b | (std::uint64_t(1) << 63);
+        }
+        const auto b = std::uint64_t(std::bit_cast<std::uint32_t>(float(v)));
+        return (b >> 31) ? (~b & 0xFFFF'FFFFu) : b | 0x8000'0000u;
+    }
+    static double fromOrderedBits(std::uint64_t o, int width)
+    {
+        if (width == 64)
+            return std::bit_cast<double>((o >> 63) ? o & ~(std::uint64_t(1) << 63) : ~o);
+        const std::uint32_t b = (o >> 31) & 1 ? std::uint32_t(o) & 0x7FFF'FFFFu : ~std::uint32_t(o);
+        return double(std::bit_cast<float>(b));
+    }
     static bool fitsFloat32(double v)
     {
         return std::bit_cast<std::uint64_t>(double(float(v))) == std::bit_cast<std::uint64_t>(v);

@@ -178,8 +178,8 @@ void TstChunkCodec::flatRegularSignalCostsBitsNotBytes()
     ChunkEncoder enc(ValueEncoding(ValueEncoding::Mode::Float64));
     for (int i = 0; i < 4000; ++i)
         QVERIFY(enc.append(1'700'000'000'000 + i * 1000LL, 42.125, Quality::Good));
-    // 2 bits per sample after the first: 1000 bytes plus a small header.
-    QVERIFY2(enc.serialize().size() < 1030, QByteArray::number(enc.serialize().size()));
+    // 2 bits per sample once the coders have adapted: 1000 bytes plus a little.
+    QVERIFY2(enc.serialize().size() < 1100, QByteArray::number(enc.serialize().size()));
 }
 
 void TstChunkCodec::serializeIsIncremental()
