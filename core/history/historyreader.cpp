@@ -92,6 +92,11 @@ QList<ChunkBuffer::TailChunk> HistoryReader::tailOf(const QString &tag) const
     return m_tail ? m_tail->tail(tag) : QList<ChunkBuffer::TailChunk>();
 }
 
+QList<ChunkBuffer::TailChunk> HistoryReader::uncommitted(const QString &tag, qint32 key)
+{
+    return m_tail ? m_tail->tail(tag) : journalTail(key);
+}
+
 QList<ChunkBuffer::TailChunk> HistoryReader::journalTail(qint32 key)
 {
     std::map<std::pair<qint64, qint64>, HistorySamples> open; // (first time, id)

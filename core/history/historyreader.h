@@ -39,6 +39,9 @@ public:
     // `count` buckets over [from, to).
     bool buckets(const QString &tag, qint64 from, qint64 to, int count, BucketSeries &out);
 
+    // What is not in stored chunks yet: the tail source's chunks, or the journal's.
+    QList<ChunkBuffer::TailChunk> uncommitted(const QString &tag, qint32 key);
+
     // Building blocks, by tag key (also used by the writer's recovery, without a tail).
     // Visits samples with from <= time < to in time order.
     bool visitSamples(qint32 key, const QList<ChunkBuffer::TailChunk> &tail, qint64 from, qint64 to,

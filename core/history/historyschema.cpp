@@ -99,8 +99,13 @@ int HistorySchema::version(QSqlDatabase &db, bool sqlite, QString *error)
         }
         return q.value(0).toInt();
     }
-    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS history_meta "
-                               "(key TEXT PRIMARY KEY, value TEXT NOT NULL)"))) {
+    if (!q.exec(QStringLiteral("SELECT to_regclass('history_meta') IS NULL")) || !q.next()) {
+        if (error)
+            *error = q.lastError().text();
+        return -1;
+    }
+    if (q.value(0).toBool() && !q.exec(QStringLiteral("CREATE TABLE history_meta (key TEXT "
+                                                       "PRIMARY KEY, value TEXT NOT NULL)"))) {
         if (error)
             *error = q.lastError().text();
         return -1;
