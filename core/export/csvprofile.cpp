@@ -41,9 +41,9 @@ QString CsvProfile::name() const
 QString CsvProfile::formatNumber(double value) const
 {
     if (!std::isfinite(value))
-        return std::isnan(value) ? QStringLiteral("NaN")
-                                 : (value > 0 ? QStringLiteral("Infinity")
-                                              : QStringLiteral("-Infinity"));
+        return std::isnan(value)
+                   ? QStringLiteral("NaN")
+                   : (value > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity"));
     // Shortest text that reads back to the same double.
     return m_locale.toString(value, 'g', QLocale::FloatingPointShortest);
 }

@@ -41,8 +41,9 @@ bool HistoryCursor::nextChunk()
         const HistoryReader::StoredChunk &c = m_page[m_pageIndex++];
         m_lastStart = c.start;
         m_lastId = c.id;
-        const bool inTail = std::any_of(m_tail.cbegin(), m_tail.cend(),
-                                        [&](const ChunkBuffer::TailChunk &t) { return t.id == c.id; });
+        const bool inTail =
+            std::any_of(m_tail.cbegin(), m_tail.cend(),
+                        [&](const ChunkBuffer::TailChunk &t) { return t.id == c.id; });
         if (inTail)
             continue;
         m_decoder.emplace(c.data);

@@ -105,7 +105,7 @@ int HistorySchema::version(QSqlDatabase &db, bool sqlite, QString *error)
         return -1;
     }
     if (q.value(0).toBool() && !q.exec(QStringLiteral("CREATE TABLE history_meta (key TEXT "
-                                                       "PRIMARY KEY, value TEXT NOT NULL)"))) {
+                                                      "PRIMARY KEY, value TEXT NOT NULL)"))) {
         if (error)
             *error = q.lastError().text();
         return -1;

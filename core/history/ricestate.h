@@ -18,13 +18,14 @@ class RiceState
 public:
     static constexpr int kEscape = 20;
 
-    // The smallest k with count * 2^k >= sum.
+    // The smallest k with count * 2^k >= sum (count < 16 and sum < 2^61, so no overflow).
     int k() const
     {
-        const std::uint64_t q = (m_sum + m_count - 1) / m_count;
-        if (q <= 1)
+        if (m_count >= m_sum)
             return 0;
-        const int k = 64 - std::countl_zero(q - 1);
+        int k = std::countl_zero(m_count) - std::countl_zero(m_sum);
+        if ((m_count << k) < m_sum)
+            ++k;
         return k < 62 ? k : 62;
     }
 

@@ -21,6 +21,7 @@
 #include "util/manualclock.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSqlQuery>
@@ -187,8 +188,12 @@ void benchIngest(const QString &dir)
 }
 
 // The demo plant's signals as its sim devices produce them, through the tag core.
-void benchDemoPlant(const QString &dir)
+// `path` empty: the benchmark (6 h from kT0 into a temporary database). Otherwise fills `path`
+// with `hours` of demo plant history ending now (for trying the trend page).
+void benchDemoPlant(const QString &dir, const QString &path = QString(), qint64 hours = 6)
 {
+    const qint64 t0 =
+        path.isEmpty() ? kT0 : QDateTime::currentMSecsSinceEpoch() - hours * 3'600'000;
     DriverRegistry drivers;
     registerBuiltinDrivers(drivers);
     const PlantLoader::Result loaded =
@@ -207,7 +212,7 @@ void benchDemoPlant(const QString &dir)
         Device dev;
         const ConfigNode *period = d.node.member(u"period");
         dev.periodMs = period ? Duration::parseMs(period->text).value_or(1000) : 1000;
-        dev.next = kT0;
+        dev.next = t0;
         const ConfigNode *seed = d.node.member(u"seed");
         dev.rng.seed(seed ? quint64(seed->integer) : 1);
         for (quint32 i : plant.tags->tagsOfDevice(d.id)) {
@@ -218,9 +223,9 @@ void benchDemoPlant(const QString &dir)
         }
         devices.push_back(std::move(dev));
     }
-    ManualClock clock(kT0);
+    ManualClock clock(t0);
     TagTable table(plant.tags, clock);
-    HistorianOptions options = optionsFor(dir + QStringLiteral("/demo.db"));
+    HistorianOptions options = optionsFor(path.isEmpty() ? dir + QStringLiteral("/demo.db") : path);
     options.config = plant.history;
     options.config.queueCapacity = 50'000'000;
     Historian h(options, plant.tags, clock);
@@ -228,8 +233,8 @@ void benchDemoPlant(const QString &dir)
     NarrowTable narrow(dir + QStringLiteral("/narrow_demo.db"));
     std::mt19937_64 jitterRng(9);
     std::uniform_int_distribution<int> jitter(0, 3); // timer jitter, ms
-    constexpr qint64 kHours = 6;
-    const qint64 end = kT0 + kHours * 3'600'000;
+    const qint64 kHours = hours;
+    const qint64 end = t0 + kHours * 3'600'000;
     ChangeSet pending;
     while (true) {
         auto dev =
@@ -264,6 +269,11 @@ void benchDemoPlant(const QString &dir)
     h.record(pending);
     narrow.insert(pending);
     h.stop();
+    if (!path.isEmpty()) {
+        std::printf("wrote %lld h of demo plant history to %s\n", (long long)hours,
+                    qPrintable(path));
+        return;
+    }
     const double stored = double(h.stats().stored);
     const qint64 bytes = usedBytes(dir + QStringLiteral("/demo.db"));
     const qint64 payload = payloadBytes(dir + QStringLiteral("/demo.db"));
@@ -449,6 +459,10 @@ int main(int argc, char *argv[])
     dir.setAutoRemove(!qEnvironmentVariableIsSet("KEEP"));
     std::printf("bench_history (SQLite, %s)\n", qPrintable(dir.path()));
     const QStringList only = app.arguments().mid(1);
+    if (only.value(0) == u"fill" && only.size() == 3) {
+        benchDemoPlant(dir.path(), only[1], only[2].toLongLong());
+        return 0;
+    }
     auto want = [&](const char *name) {
         return only.isEmpty() || only.contains(QLatin1String(name));
     };

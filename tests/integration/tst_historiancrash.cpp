@@ -92,10 +92,11 @@ void TstHistorianCrash::verify(qint64 upTo, const std::vector<qint64> &times, qi
         for (qint64 t : times) {
             if (t >= since && t <= upTo && !stored.count(t)) {
                 QSqlQuery q(conn.database());
-                q.exec(QStringLiteral("SELECT c.id, c.start_time, c.end_time, c.n FROM chunk c JOIN "
-                                      "tag t ON t.id = c.tag WHERE t.name = 'T%1' ORDER BY "
-                                      "c.start_time")
-                           .arg(tag));
+                q.exec(
+                    QStringLiteral("SELECT c.id, c.start_time, c.end_time, c.n FROM chunk c JOIN "
+                                   "tag t ON t.id = c.tag WHERE t.name = 'T%1' ORDER BY "
+                                   "c.start_time")
+                        .arg(tag));
                 while (q.next())
                     qInfo("chunk %lld %lld..%lld n=%lld", q.value(0).toLongLong(),
                           q.value(1).toLongLong(), q.value(2).toLongLong(),

@@ -46,8 +46,8 @@ bool TstHistorianDiskFull::run(const QStringList &args, QString *output)
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(args.first(), args.mid(1));
-    const bool ok = p.waitForFinished(10000) && p.exitStatus() == QProcess::NormalExit &&
-                    p.exitCode() == 0;
+    const bool ok =
+        p.waitForFinished(10000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     if (output)
         *output = QString::fromLocal8Bit(p.readAll()).trimmed();
     return ok;
@@ -176,7 +176,8 @@ void TstHistorianDiskFull::diskFullDegradesAndRecovers()
 void TstHistorianDiskFull::readOnlyFileSystemDegradesAndRecovers()
 {
     const QString fs = mountTmpfs(QStringLiteral("ro"), QStringLiteral("2m"));
-    QVERIFY2(!fs.startsWith(u'!'), qPrintable(QStringLiteral("cannot mount a tmpfs: ") + fs.mid(1)));
+    QVERIFY2(!fs.startsWith(u'!'),
+             qPrintable(QStringLiteral("cannot mount a tmpfs: ") + fs.mid(1)));
     QString output;
     QVERIFY2(run({QStringLiteral("mount"), QStringLiteral("-o"), QStringLiteral("remount,ro"), fs},
                  &output),

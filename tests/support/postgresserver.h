@@ -42,9 +42,8 @@ public:
             return QStringLiteral("cannot create a temporary directory");
         m_root = m_tmp.filePath(QStringLiteral("pg"));
         QDir().mkpath(m_root);
-        QFile::setPermissions(m_tmp.path(), QFile::ReadOwner | QFile::WriteOwner |
-                                                QFile::ExeOwner | QFile::ExeGroup |
-                                                QFile::ExeOther);
+        QFile::setPermissions(m_tmp.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                QFile::ExeGroup | QFile::ExeOther);
         if (::chown(QFile::encodeName(m_root).constData(), pw->pw_uid, pw->pw_gid) != 0)
             return QStringLiteral("cannot hand %1 to the postgres user").arg(m_root);
         m_data = m_root + QStringLiteral("/data");
@@ -114,8 +113,8 @@ private:
                 QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
                             program} +
                     args);
-        const bool ok = p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit &&
-                        p.exitCode() == 0;
+        const bool ok =
+            p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
         if (output)
             *output = QString::fromLocal8Bit(p.readAll());
         return ok;
