@@ -86,6 +86,8 @@ void TrendChart::destroySeries(Pen &pen)
 {
     QChart *chart = nullptr;
     auto drop = [&](QXYSeries *s) {
+        if (!s)
+            return;
         if (!chart)
             chart = s->chart();
         if (m_chart)
@@ -93,14 +95,14 @@ void TrendChart::destroySeries(Pen &pen)
                                       Q_ARG(QAbstractSeries *, s));
         s->deleteLater();
     };
-    for (QXYSeries *s : pen.segments)
+    for (const QPointer<QXYSeries> &s : pen.segments)
         drop(s);
-    for (QXYSeries *s : pen.limitLines)
+    for (const QPointer<QXYSeries> &s : pen.limitLines)
         drop(s);
     pen.segments.clear();
     pen.limitLines.clear();
     if (pen.axis) {
-        if (chart && chart->axes().contains(pen.axis))
+        if (chart && chart->axes().contains(pen.axis.data()))
             chart->removeAxis(pen.axis);
         pen.axis->deleteLater();
         pen.axis = nullptr;
@@ -132,10 +134,14 @@ void TrendChart::setPenVisible(int index, bool visible)
         return;
     Pen &p = m_pens[size_t(index)];
     p.visible = visible;
-    for (QXYSeries *s : p.segments)
-        s->setVisible(visible);
-    for (QXYSeries *s : p.limitLines)
-        s->setVisible(visible && index == m_focused);
+    for (const QPointer<QXYSeries> &s : p.segments) {
+        if (s)
+            s->setVisible(visible);
+    }
+    for (const QPointer<QXYSeries> &s : p.limitLines) {
+        if (s)
+            s->setVisible(visible && index == m_focused);
+    }
 }
 
 void TrendChart::setFocused(int index)
@@ -148,8 +154,10 @@ void TrendChart::setFocused(int index)
             p.axis->setGridLineVisible(i == index);
         }
         // Alarm limits belong to a scale: only the focused pen's are drawn.
-        for (QXYSeries *s : p.limitLines)
-            s->setVisible(p.visible && i == index);
+        for (const QPointer<QXYSeries> &s : p.limitLines) {
+            if (s)
+                s->setVisible(p.visible && i == index);
+        }
     }
 }
 
@@ -160,12 +168,16 @@ void TrendChart::show(int index, const TrendSegments &segments, qint64 from, qin
     Pen &p = m_pens[size_t(index)];
     TrendSegments limited = segments;
     limited.limit(qsizetype(p.segments.size()));
-    for (size_t i = 0; i < p.segments.size(); ++i)
-        p.segments[i]->replace(i < size_t(limited.segments.size()) ? limited.segments[qsizetype(i)]
-                                                                   : QList<QPointF>());
+    for (size_t i = 0; i < p.segments.size(); ++i) {
+        if (p.segments[i])
+            p.segments[i]->replace(i < size_t(limited.segments.size())
+                                       ? limited.segments[qsizetype(i)]
+                                       : QList<QPointF>());
+    }
     for (size_t i = 0; i < p.limitLines.size(); ++i) {
         const double y = p.limits[qsizetype(i)].value;
-        p.limitLines[i]->replace({QPointF(double(from), y), QPointF(double(to), y)});
+        if (p.limitLines[i])
+            p.limitLines[i]->replace({QPointF(double(from), y), QPointF(double(to), y)});
     }
 }
 

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include <QtCharts/QAbstractAxis>
+#include <QtCharts/QValueAxis>
+#include <QtCharts/QXYSeries>
 
 QT_BEGIN_NAMESPACE
 class QValueAxis;
@@ -55,9 +57,10 @@ private:
         QColor color;
         QList<Limit> limits;
         bool visible = true;
-        QValueAxis *axis = nullptr;
-        std::vector<QXYSeries *> segments;
-        std::vector<QXYSeries *> limitLines;
+        // The chart owns these once added; they go with the ChartView if it is destroyed first.
+        QPointer<QValueAxis> axis;
+        std::vector<QPointer<QXYSeries>> segments;
+        std::vector<QPointer<QXYSeries>> limitLines;
     };
     void createSeries(Pen &pen);
     void destroySeries(Pen &pen);

@@ -176,7 +176,7 @@ Rectangle {
                         lineVisible: true
                         color: Theme.border
                     }
-                    onPlotAreaChanged: page.trend.setPlotWidth(Math.round(plotArea.width))
+                    onPlotAreaChanged: page.trend.setPlotWidth(Math.round(chart.plotArea.width))
                     Component.onCompleted: {
                         page.trend.setPalette(Theme.penColors, {
                             "critical": Theme.alarmCritical, "high": Theme.alarmHigh,
