@@ -8,6 +8,7 @@
 #include "util/manualclock.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -38,6 +39,8 @@ private slots:
     void backwardsTimesAreClamped();
     void valuesThatDoNotFitTheTypeAreKeptExactly();
     void queueDropsTheOldestWhenFull();
+    void journalStaysShortWithSnapshots();
+    void purgingDoesNotHoldUpWrites();
 
 private:
     HistorianOptions options(qint64 flushMs = 50) const
@@ -548,6 +551,104 @@ void TstHistorian::queueDropsTheOldestWhenFull()
     QVERIFY(q.push(big));
     QCOMPARE(q.queuedSamples(), 10);
     QCOMPARE(q.takeAll().front().first().sourceTime, 115);
+}
+
+void TstHistorian::journalStaysShortWithSnapshots()
+{
+    // A slow tag keeps its chunk open for a long time; its journal rows are re-written as a
+    // snapshot so that old rows can go, and another process still sees every sample.
+    ManualClock clock(kT0);
+    HistorianOptions o = options(20);
+    o.limits.snapshotAfterFlushes = 5;
+    Historian h(o, makeTags({QStringLiteral("SLOW"), QStringLiteral("FAST")}), clock);
+    startAndWait(h);
+    for (int i = 0; i < 40; ++i) {
+        ChangeSet set{change(1, kT0 + i * 1000, i)};
+        if (i % 10 == 0)
+            set.append(change(0, kT0 + i * 1000, i * 10));
+        h.record(set);
+        QVERIFY(h.flush());
+    }
+    auto conn = readerConnection();
+    QSqlQuery q(conn->database());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*), min(seq), max(seq) FROM journal")));
+    QVERIFY(q.next());
+    QVERIFY2(q.value(0).toInt() <= 6, qPrintable(q.value(0).toString())); // not 40
+    QVERIFY(q.value(2).toInt() - q.value(1).toInt() < 6);
+    HistoryReader other(conn->database()); // no tail: the journal only
+    HistorySamples got;
+    QVERIFY(other.raw(QStringLiteral("SLOW"), kT0, kT0 + 60'000, got));
+    QCOMPARE(got.size(), 4);
+    QCOMPARE(got.last(), (HistorySample{kT0 + 30'000, 300, Quality::Good}));
+    QVERIFY(other.raw(QStringLiteral("FAST"), kT0, kT0 + 60'000, got));
+    QCOMPARE(got.size(), 40);
+}
+
+void TstHistorian::purgingDoesNotHoldUpWrites()
+{
+    // Many small old chunks to purge; while retention works through them in steps, every flush
+    // still completes quickly and new samples are stored.
+    const qint64 now = kT0 + 10 * 86'400'000LL;
+    ManualClock clock(now);
+    HistorianOptions o = options(20);
+    o.limits.chunkBytes = 120;
+    auto tags = makeTags({QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")});
+    {
+        Historian h(o, tags, clock);
+        startAndWait(h);
+        for (int day = 0; day < 8; ++day) {
+            ChangeSet set;
+            for (int i = 0; i < 6000; ++i) {
+                const qint64 t = kT0 + day * 86'400'000LL + i * 10'000LL;
+                for (quint32 tag = 0; tag < 3; ++tag)
+                    set.append(change(tag, t, std::sin(i * 0.01 + tag) * 100));
+            }
+            h.record(set);
+        }
+        QVERIFY(h.flush());
+    }
+    auto conn = readerConnection();
+    QSqlQuery q(conn->database());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM chunk")) && q.next());
+    const int before = q.value(0).toInt();
+    QVERIFY2(before > 2000, qPrintable(QString::number(before)));
+
+    o.config.retentionMs = 86'400'000; // everything but the last day goes
+    o.purgeIntervalMs = 50;
+    o.purgeBatch = 200;
+    Historian h(o, tags, clock);
+    startAndWait(h);
+    QElapsedTimer purge;
+    purge.start();
+    qint64 worstFlushMs = 0;
+    int flushes = 0;
+    qint64 t = now;
+    while (purge.elapsed() < 20'000) {
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM chunk WHERE end_time < %1")
+                           .arg(now - 86'400'000)) &&
+                q.next());
+        const int left = q.value(0).toInt();
+        h.record({change(0, t, 1), change(1, t, 2), change(2, t, 3)});
+        t += 100;
+        QElapsedTimer f;
+        f.start();
+        QVERIFY(h.flush());
+        worstFlushMs = std::max(worstFlushMs, f.elapsed());
+        ++flushes;
+        if (left == 0)
+            break;
+    }
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM chunk WHERE end_time < %1")
+                       .arg(now - 86'400'000)) &&
+            q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    qInfo("purged %d chunks in %lld ms, %d flushes meanwhile, slowest %lld ms", before,
+          purge.elapsed(), flushes, worstFlushMs);
+    QVERIFY2(worstFlushMs < 500, qPrintable(QString::number(worstFlushMs)));
+    HistoryReader reader(conn->database(), &h);
+    HistorySamples got;
+    QVERIFY(reader.raw(QStringLiteral("B"), now, t, got));
+    QCOMPARE(got.size(), flushes);
 }
 
 QTEST_GUILESS_MAIN(TstHistorian)
