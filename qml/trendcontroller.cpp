@@ -1,8 +1,6 @@
 #include "trendcontroller.h"
 
-#include "config/duration.h"
 #include "export/exportpath.h"
-#include "export/timeexpression.h"
 #include "history/historyqueryservice.h"
 #include "tags/tagdirectory.h"
 #include "trendchart.h"
@@ -20,17 +18,7 @@ namespace vigil
 namespace
 {
 
-constexpr qint64 kMinSpan = 10'000;
-constexpr qint64 kMaxSpan = 5LL * 366 * 86'400'000;
 constexpr int kMaxPens = 8;
-
-QString formatValue(const TagDefinition &tag, double value)
-{
-    if (tag.type == DataType::Bool)
-        return value != 0.0 ? TrendController::tr("ON") : TrendController::tr("OFF");
-    return QLocale().toString(value, 'f', tag.displayDecimals()) +
-           (tag.unit.isEmpty() ? QString() : u' ' + tag.unit);
-}
 
 } // namespace
 
@@ -44,18 +32,18 @@ TrendController::TrendController(HistoryQueryService &queries,
     , m_exportDirectory(std::move(exportDirectory))
     , m_chart(std::make_unique<TrendChart>())
     , m_export(std::make_unique<TrendExportJob>(queries.url(), queries.tailSource(), m_tags))
+    , m_range(clock.nowMs(), 3'600'000, true)
 {
-    m_to = m_clock.nowMs();
     m_liveTimer.setInterval(1000);
     connect(&m_liveTimer, &QTimer::timeout, this, [this] {
-        if (!m_live)
+        if (!m_range.live())
             return;
         // The axis scrolls every second; the pens are queried again every second on short
         // spans and at most every half bucket (up to 5 s) on long ones.
         const qint64 now = m_clock.nowMs();
-        const qint64 every = std::clamp<qint64>(m_span / m_plotWidth / 2, 1000, 5000);
+        const qint64 every = std::clamp<qint64>(m_range.span() / m_plotWidth / 2, 1000, 5000);
         const bool query = now - m_lastLiveQuery >= every - 100;
-        setRange(now, m_span, true, query);
+        rangeUpdated(m_range.set(now, m_range.span(), true, now), query);
     });
     m_liveTimer.start();
     connect(m_export.get(), &TrendExportJob::progress, this, [this](double fraction, qint64 rows) {
@@ -99,41 +87,34 @@ QVariantList TrendController::tagChoices() const
 
 QDateTime TrendController::fromTime() const
 {
-    return QDateTime::fromMSecsSinceEpoch(m_to - m_span);
+    return QDateTime::fromMSecsSinceEpoch(m_range.from());
 }
 
 QDateTime TrendController::toTime() const
 {
-    return QDateTime::fromMSecsSinceEpoch(m_to);
+    return QDateTime::fromMSecsSinceEpoch(m_range.to());
 }
 
 QString TrendController::rangeText() const
 {
-    const QString format = QStringLiteral("yyyy-MM-dd HH:mm:ss");
-    return QStringLiteral("%1 – %2").arg(fromTime().toString(format), toTime().toString(format));
+    return m_range.text();
 }
 
 QString TrendController::spanText() const
 {
-    return Duration::format(m_span);
+    return m_range.spanText();
 }
 
 QString TrendController::timeFormat() const
 {
-    if (m_span <= 15 * 60'000)
-        return QStringLiteral("HH:mm:ss");
-    if (m_span <= 2 * 86'400'000)
-        return QStringLiteral("HH:mm");
-    if (m_span <= 90LL * 86'400'000)
-        return QStringLiteral("MM-dd HH:mm");
-    return QStringLiteral("yyyy-MM-dd");
+    return m_range.axisFormat();
 }
 
 QString TrendController::cursorText() const
 {
     if (!m_cursor)
         return QString();
-    const qint64 t = m_to - m_span + qint64(*m_cursor * double(m_span));
+    const qint64 t = m_range.from() + qint64(*m_cursor * double(m_range.span()));
     return QDateTime::fromMSecsSinceEpoch(t).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
@@ -244,15 +225,8 @@ void TrendController::setPlotWidth(int pixels)
     requery();
 }
 
-void TrendController::setRange(qint64 to, qint64 span, bool live, bool query)
+void TrendController::rangeUpdated(bool changed, bool query)
 {
-    const qint64 now = m_clock.nowMs();
-    span = std::clamp(span, kMinSpan, kMaxSpan);
-    to = live ? now : std::min(to, now + span / 2);
-    const bool changed = to != m_to || span != m_span || live != m_live;
-    m_to = to;
-    m_span = span;
-    m_live = live;
     if (changed) {
         emit rangeChanged();
         if (m_cursor)
@@ -264,39 +238,31 @@ void TrendController::setRange(qint64 to, qint64 span, bool live, bool query)
 
 void TrendController::zoom(double factor, double anchor)
 {
-    if (!(factor > 0))
-        return;
-    anchor = std::clamp(anchor, 0.0, 1.0);
-    const qint64 span = std::clamp(qint64(double(m_span) * factor), kMinSpan, kMaxSpan);
-    const double at = double(m_to - m_span) + anchor * double(m_span);
-    const qint64 to = qint64(at + (1.0 - anchor) * double(span));
-    setRange(to, span, m_live && anchor > 0.9);
+    rangeUpdated(m_range.zoom(factor, anchor, m_clock.nowMs()));
 }
 
 void TrendController::pan(double fraction)
 {
-    setRange(m_to + qint64(fraction * double(m_span)), m_span, false);
+    rangeUpdated(m_range.pan(fraction, m_clock.nowMs()));
 }
 
 void TrendController::setSpan(double ms)
 {
-    setRange(m_live ? m_clock.nowMs() : m_to, qint64(ms), m_live);
+    rangeUpdated(m_range.setSpan(qint64(ms), m_clock.nowMs()));
 }
 
 void TrendController::goLive()
 {
-    setRange(m_clock.nowMs(), m_span, true);
+    const qint64 now = m_clock.nowMs();
+    rangeUpdated(m_range.set(now, m_range.span(), true, now));
 }
 
 bool TrendController::showRange(const QString &from, const QString &to)
 {
-    const qint64 now = m_clock.nowMs();
-    const std::optional<qint64> a = TimeExpression::parse(from, now);
-    const std::optional<qint64> b =
-        TimeExpression::parse(to.isEmpty() ? QStringLiteral("now") : to, now);
-    if (!a || !b || *b <= *a)
+    const std::optional<bool> changed = m_range.show(from, to, m_clock.nowMs());
+    if (!changed)
         return false;
-    setRange(*b, *b - *a, false);
+    rangeUpdated(*changed);
     return true;
 }
 
@@ -324,8 +290,8 @@ void TrendController::requery()
     }
     if (m_pens.rowCount() == 0)
         return;
-    const qint64 from = m_to - m_span;
-    const qint64 to = m_to;
+    const qint64 from = m_range.from();
+    const qint64 to = m_range.to();
     const qint64 generation = ++m_generation;
     m_lastLiveQuery = m_clock.nowMs();
     m_batch = Batch();
@@ -387,32 +353,7 @@ void TrendController::updateReadings()
 {
     for (int i = 0; i < m_pens.rowCount(); ++i) {
         const PenData &data = m_data[size_t(i)];
-        const TagDefinition &tag = *m_pens.pen(i).tag;
-        if (!data.series) {
-            m_pens.setReading(i, QStringLiteral("—"), QString(), false);
-            continue;
-        }
-        const BucketSeries &s = *data.series;
-        std::optional<HistorySample> reading = s.before;
-        const qsizetype last =
-            m_cursor ? std::clamp<qsizetype>(qsizetype(*m_cursor * double(s.buckets.size())), 0,
-                                             s.buckets.size() - 1)
-                     : s.buckets.size() - 1;
-        for (qsizetype b = last; b >= 0; --b) {
-            const RollupBucket &bucket = s.buckets[b];
-            if (bucket.isEmpty())
-                continue;
-            reading = HistorySample{s.bucketStart(b), bucket.count > 0 ? bucket.last : std::nan(""),
-                                    bucket.lastQuality};
-            break;
-        }
-        if (!reading) {
-            m_pens.setReading(i, QStringLiteral("—"), QString(), false);
-            continue;
-        }
-        const bool bad = isBad(reading->quality) || std::isnan(reading->value);
-        m_pens.setReading(i, bad ? QStringLiteral("—") : formatValue(tag, reading->value),
-                          qualityMark(reading->quality), bad);
+        m_pens.showReading(i, data.series ? &*data.series : nullptr, m_cursor);
     }
 }
 
@@ -431,8 +372,8 @@ void TrendController::exportShown(const QString &profile)
     HistoryExportRequest request;
     for (const auto &p : m_pens.pens())
         request.tags.append(p.tag->id);
-    request.from = m_to - m_span;
-    request.to = m_to;
+    request.from = m_range.from();
+    request.to = m_range.to();
     request.profile = profile == u"machine" ? CsvProfile::machine() : CsvProfile::spreadsheet();
     request.directory = m_exportDirectory;
     request.fileName = ExportPath::defaultName(QStringLiteral("trend"), m_clock.nowMs());

@@ -2,6 +2,7 @@
 
 #include "history/bucketseries.h"
 #include "trendpenmodel.h"
+#include "trendrange.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -60,12 +61,12 @@ public:
 
     TrendPenModel *pens() { return &m_pens; }
     QVariantList tagChoices() const;
-    bool live() const { return m_live; }
+    bool live() const { return m_range.live(); }
     QDateTime fromTime() const;
     QDateTime toTime() const;
     QString rangeText() const;
     QString spanText() const;
-    double spanMs() const { return double(m_span); }
+    double spanMs() const { return double(m_range.span()); }
     QString timeFormat() const;
     bool busy() const { return m_pending > 0; }
     QString statusText() const { return m_status; }
@@ -114,7 +115,7 @@ private:
         qsizetype points = 0;
         qint64 generation = -1;
     };
-    void setRange(qint64 to, qint64 span, bool live, bool query = true);
+    void rangeUpdated(bool changed, bool query = true);
     void requery();
     void onResult(int pen, qint64 generation, const BucketSeries &series, double ms);
     void updateReadings();
@@ -132,9 +133,7 @@ private:
     QList<QColor> m_penColors;
     QVariantMap m_alarmColors;
     QTimer m_liveTimer;
-    bool m_live = true;
-    qint64 m_to = 0;
-    qint64 m_span = 3'600'000;
+    TrendRange m_range;
     int m_plotWidth = 800;
     qint64 m_generation = 0;
     qint64 m_lastLiveQuery = 0;

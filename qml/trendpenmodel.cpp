@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+#include <cmath>
+
 namespace vigil
 {
 
@@ -106,6 +108,43 @@ void TrendPenModel::setFocused(int index)
         emit dataChanged(this->index(old), this->index(old), {FocusedRole});
     if (index >= 0 && index < rowCount())
         emit dataChanged(this->index(index), this->index(index), {FocusedRole});
+}
+
+void TrendPenModel::showReading(int index, const BucketSeries *series,
+                                std::optional<double> fraction)
+{
+    if (index < 0 || index >= rowCount())
+        return;
+    if (!series || series->buckets.isEmpty()) {
+        setReading(index, QStringLiteral("—"), QString(), false);
+        return;
+    }
+    std::optional<HistorySample> reading = series->before;
+    const qsizetype last =
+        fraction ? std::clamp<qsizetype>(qsizetype(*fraction * double(series->buckets.size())), 0,
+                                         series->buckets.size() - 1)
+                 : series->buckets.size() - 1;
+    for (qsizetype b = last; b >= 0; --b) {
+        const RollupBucket &bucket = series->buckets[b];
+        if (bucket.isEmpty())
+            continue;
+        reading = HistorySample{series->bucketStart(b),
+                                bucket.count > 0 ? bucket.last : std::nan(""), bucket.lastQuality};
+        break;
+    }
+    if (!reading) {
+        setReading(index, QStringLiteral("—"), QString(), false);
+        return;
+    }
+    const TagDefinition &tag = *m_pens[size_t(index)].tag;
+    const bool bad = isBad(reading->quality) || std::isnan(reading->value);
+    QString text = QStringLiteral("—");
+    if (!bad && tag.type == DataType::Bool)
+        text = reading->value != 0.0 ? tr("ON") : tr("OFF");
+    else if (!bad)
+        text = QLocale().toString(reading->value, 'f', tag.displayDecimals()) +
+               (tag.unit.isEmpty() ? QString() : u' ' + tag.unit);
+    setReading(index, text, qualityMark(reading->quality), bad);
 }
 
 void TrendPenModel::setReading(int index, const QString &valueText, const QString &qualityMark,

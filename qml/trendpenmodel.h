@@ -1,9 +1,12 @@
 #pragma once
 
+#include "history/bucketseries.h"
+
 #include <QAbstractListModel>
 #include <QColor>
 #include <QtQml/qqmlregistration.h>
 
+#include <optional>
 #include <vector>
 
 namespace vigil
@@ -57,12 +60,16 @@ public:
     void remove(int index);
     void setVisible(int index, bool visible);
     void setFocused(int index);
-    void setReading(int index, const QString &valueText, const QString &qualityMark, bool bad);
+    // Shows the value a pen had at a fraction of the series' range (the cursor), or its latest
+    // value, with unit and quality; "—" when unknown or bad.
+    void showReading(int index, const BucketSeries *series, std::optional<double> fraction);
 
 signals:
     void countChanged();
 
 private:
+    void setReading(int index, const QString &valueText, const QString &qualityMark, bool bad);
+
     std::vector<Pen> m_pens;
     int m_focused = -1;
 };

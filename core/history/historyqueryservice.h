@@ -1,28 +1,20 @@
 #pragma once
 
 #include "bucketseries.h"
+#include "historyqueryerror.h"
 #include "historysample.h"
 
 #include <QFuture>
 #include <QObject>
 #include <QThread>
 
-#include <exception>
 #include <optional>
-#include <stdexcept>
 
 namespace vigil
 {
 
 class HistoryTailSource;
 class HistoryQueryWorker;
-
-// A query failed (database unreachable, corrupt chunk): carried by the future.
-class HistoryQueryError : public std::runtime_error
-{
-public:
-    using std::runtime_error::runtime_error;
-};
 
 // History queries off the calling (GUI) thread: one worker thread with its own reader
 // connection answers them in order; results arrive as futures (QFuture::then with a context

@@ -83,7 +83,7 @@ Rectangle {
             objectName: "historyStatus"
             visible: root.history !== null && root.history.degraded
             Layout.preferredHeight: Theme.touchTarget
-            Layout.preferredWidth: histText.implicitWidth + 24
+            Layout.preferredWidth: histText.implicitWidth + 16
             color: Theme.surface
             border.color: Theme.diagnostic
             border.width: 3
@@ -91,9 +91,9 @@ Rectangle {
             Text {
                 id: histText
                 anchors.centerIn: parent
-                text: "▲ " + qsTr("HISTORY")
+                text: "▲ " + qsTr("HIST")
                 font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontNormal
+                font.pixelSize: Theme.fontSmall
                 font.bold: true
                 color: Theme.text
             }
