@@ -255,6 +255,25 @@ void TstTrendPage::jumpsToATypedRange()
                                QStringLiteral("now")));
     QCOMPARE(m_trend->fromTime().toMSecsSinceEpoch(), from.toMSecsSinceEpoch() / 1000 * 1000);
     QTRY_VERIFY(!m_trend->busy());
+
+    // The same through the page: Go to…, type, Show.
+    auto click = [&](QQuickItem *item) {
+        QVERIFY(item);
+        QTest::mouseClick(
+            m_window, Qt::LeftButton, {},
+            item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint());
+    };
+    click(findItem(m_window, QStringLiteral("trendGoTo")));
+    QTRY_VERIFY(findItem(m_window, QStringLiteral("goToFrom")));
+    QQuickItem *fromField = findItem(m_window, QStringLiteral("goToFrom"));
+    QTRY_VERIFY(fromField->isVisible());
+    fromField->setProperty("text", QStringLiteral("-45m"));
+    findItem(m_window, QStringLiteral("goToTo"))->setProperty("text", QStringLiteral("-15m"));
+    click(findItem(m_window, QStringLiteral("goToShow")));
+    QTRY_COMPARE(m_trend->toTime().toMSecsSinceEpoch(), kNow - 15 * 60'000);
+    QCOMPARE(m_trend->spanMs(), 1'800'000.0);
+    QTRY_VERIFY(!fromField->isVisible());
+    QTRY_VERIFY(!m_trend->busy());
 }
 
 void TstTrendPage::exportsTheShownRange()
