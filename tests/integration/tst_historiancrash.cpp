@@ -33,6 +33,10 @@ private:
 
     QTemporaryDir m_dir;
     QString m_phase;
+    // Every how many cycles the writer is also killed during start-up (journal replay).
+    int m_earlyEvery = qEnvironmentVariableIntValue("VIGIL_CRASH_EARLY_EVERY") > 0
+                           ? qEnvironmentVariableIntValue("VIGIL_CRASH_EARLY_EVERY")
+                           : 10;
     QString m_db;
     QString m_log;
 };
@@ -127,7 +131,7 @@ void TstHistorianCrash::killDuringWrites()
     std::vector<std::pair<qint64, qint64>> windows; // [cycle start, kill - 1 s]
     int checked = 0;
     for (int cycle = 0; cycle < 50; ++cycle) {
-        if (cycle % 10 == 9) {
+        if (cycle % m_earlyEvery == m_earlyEvery - 1) {
             // Also kill while the writer opens the database and replays its journal.
             QProcess early;
             early.start(QStringLiteral(HISTORY_CRASH_WRITER), {m_db, m_log});
