@@ -2,20 +2,33 @@
 
 #include <QCommandLineParser>
 
+#include <array>
+
 namespace vigil
 {
 
 namespace
 {
 
-QList<QCommandLineOption> options()
+QCommandLineOption configOption()
 {
     return {
-        {{QStringLiteral("c"), QStringLiteral("config")},
-         QStringLiteral(
-             "Plant file to run (default: $VIGIL_CONFIG, /etc/vigil/plant.toml, then the "
-             "installed demo plant)."),
-         QStringLiteral("file")},
+        {QStringLiteral("c"), QStringLiteral("config")},
+        QStringLiteral("Plant file to run (default: $VIGIL_CONFIG, /etc/vigil/plant.toml, then the "
+                       "installed demo plant)."),
+        QStringLiteral("file")};
+}
+
+QCommandLineOption helpOption()
+{
+    return {{QStringLiteral("h"), QStringLiteral("help")},
+            QStringLiteral("Print this help and exit.")};
+}
+
+QList<QCommandLineOption> runOptions()
+{
+    return {
+        configOption(),
         {QStringLiteral("check-config"),
          QStringLiteral("Validate a plant file, print every problem as file:line:column and exit "
                         "(0: valid, 1: invalid)."),
@@ -31,33 +44,152 @@ QList<QCommandLineOption> options()
          QStringLiteral("seconds")},
         {{QStringLiteral("v"), QStringLiteral("version")},
          QStringLiteral("Print the version and exit.")},
-        {{QStringLiteral("h"), QStringLiteral("help")},
-         QStringLiteral("Print this help and exit.")},
+        helpOption(),
     };
 }
 
-void setUp(QCommandLineParser &parser)
+// A headless command: the words that name it, its options, and how they are read.
+struct Subcommand {
+    QStringList words;
+    CommandLine::Command command;
+    const char *summary;
+    QList<QCommandLineOption> (*options)();
+    bool (*read)(const QCommandLineParser &parser, CommandLine &cli, QString *error);
+};
+
+QList<QCommandLineOption> exportHistoryOptions()
 {
-    parser.setApplicationDescription(
-        QStringLiteral("Vigil HMI: live plant overview, alarms and commands for control rooms and "
-                       "kiosk touch panels."));
+    return {
+        configOption(),
+        {QStringLiteral("tags"),
+         QStringLiteral(
+             "Tags to export: ids or patterns such as FT*, comma-separated or repeated."),
+         QStringLiteral("tags")},
+        {QStringLiteral("from"),
+         QStringLiteral("Start: 2024-01-05T13:00:00Z (UTC), 2024-01-05T14:00 (local), "
+                        "2024-01-05, now, or -2h / -7d from now."),
+         QStringLiteral("time")},
+        {QStringLiteral("to"), QStringLiteral("End, as --from (default: now)."),
+         QStringLiteral("time")},
+        {QStringLiteral("profile"),
+         QStringLiteral("machine (UTF-8, comma, dot, ISO 8601 UTC; default) or spreadsheet "
+                        "(UTF-8 with BOM, the locale's separator and decimal mark, local time)."),
+         QStringLiteral("profile")},
+        {QStringLiteral("out"), QStringLiteral("The CSV file to write."), QStringLiteral("file")},
+        helpOption(),
+    };
+}
+
+bool readExportHistory(const QCommandLineParser &p, CommandLine &cli, QString *error)
+{
+    HistoryExportArguments &a = cli.exportHistory;
+    for (const QString &value : p.values(QStringLiteral("tags"))) {
+        for (const QString &tag : value.split(u',', Qt::SkipEmptyParts))
+            a.tags.append(tag.trimmed());
+    }
+    a.from = p.value(QStringLiteral("from"));
+    if (p.isSet(QStringLiteral("to")))
+        a.to = p.value(QStringLiteral("to"));
+    if (p.isSet(QStringLiteral("profile")))
+        a.profile = p.value(QStringLiteral("profile")).toLower();
+    a.out = p.value(QStringLiteral("out"));
+    if (cli.help)
+        return true;
+    if (a.tags.isEmpty())
+        *error = QStringLiteral("export history needs --tags");
+    else if (a.from.isEmpty())
+        *error = QStringLiteral("export history needs --from");
+    else if (a.out.isEmpty())
+        *error = QStringLiteral("export history needs --out FILE");
+    else if (a.profile != u"machine" && a.profile != u"spreadsheet")
+        *error = QStringLiteral("--profile must be machine or spreadsheet");
+    return error->isEmpty();
+}
+
+const std::array<Subcommand, 1> &subcommands()
+{
+    static const std::array<Subcommand, 1> list{{
+        {{QStringLiteral("export"), QStringLiteral("history")},
+         CommandLine::Command::ExportHistory,
+         "Export stored history as CSV, with progress on the terminal.",
+         exportHistoryOptions,
+         readExportHistory},
+    }};
+    return list;
+}
+
+const Subcommand *subcommandOf(CommandLine::Command command)
+{
+    for (const Subcommand &s : subcommands()) {
+        if (s.command == command)
+            return &s;
+    }
+    return nullptr;
+}
+
+void setUp(QCommandLineParser &parser, const QList<QCommandLineOption> &options)
+{
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOptions(options());
+    parser.addOptions(options);
 }
 
 } // namespace
 
 bool CommandLine::parse(const QStringList &arguments)
 {
+    // Options before the first word; everything from a command word on belongs to the command.
+    QCommandLineParser global;
+    setUp(global, runOptions());
+    global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    if (!global.parse(arguments)) {
+        m_error = global.errorText();
+        return false;
+    }
+    const QStringList words = global.positionalArguments();
+    if (words.isEmpty())
+        return parseRun(arguments);
+
+    const Subcommand *match = nullptr;
+    QStringList known;
+    for (const Subcommand &s : subcommands()) {
+        known.append(s.words.join(u' '));
+        if (words.size() >= s.words.size() && words.mid(0, s.words.size()) == s.words)
+            match = &s;
+    }
+    if (!match) {
+        const bool partial =
+            std::any_of(subcommands().begin(), subcommands().end(),
+                        [&](const Subcommand &s) { return s.words.mid(0, words.size()) == words; });
+        m_error = QStringLiteral("%1 command '%2' (commands: %3)")
+                      .arg(partial ? u"incomplete" : u"unknown", words.join(u' '),
+                           known.join(QStringLiteral(", ")));
+        return false;
+    }
+    command = match->command;
+    configPath = global.value(QStringLiteral("config"));
     QCommandLineParser parser;
-    setUp(parser);
-    if (!parser.parse(arguments)) {
+    setUp(parser, match->options());
+    if (!parser.parse(QStringList{arguments.value(0)} + words.mid(match->words.size()))) {
         m_error = parser.errorText();
         return false;
     }
     if (!parser.positionalArguments().isEmpty()) {
         m_error =
             QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+        return false;
+    }
+    help = parser.isSet(QStringLiteral("help")) || global.isSet(QStringLiteral("help"));
+    if (parser.isSet(QStringLiteral("config")))
+        configPath = parser.value(QStringLiteral("config"));
+    return match->read(parser, *this, &m_error);
+}
+
+bool CommandLine::parseRun(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    setUp(parser, runOptions());
+    if (!parser.parse(arguments)) {
+        m_error = parser.errorText();
         return false;
     }
     help = parser.isSet(QStringLiteral("help"));
@@ -91,8 +223,25 @@ bool CommandLine::parse(const QStringList &arguments)
 QString CommandLine::helpText() const
 {
     QCommandLineParser parser;
-    setUp(parser);
-    return QStringLiteral("Usage: vigil [options]\n") + parser.helpText().section(u'\n', 1);
+    if (const Subcommand *s = subcommandOf(command)) {
+        setUp(parser, s->options());
+        return QStringLiteral("Usage: vigil %1 [options]\n%2\n")
+                   .arg(s->words.join(u' '), QString::fromUtf8(s->summary)) +
+               parser.helpText().section(u'\n', 1);
+    }
+    parser.setApplicationDescription(
+        QStringLiteral("Vigil HMI: live plant overview, alarms and commands for control rooms and "
+                       "kiosk touch panels."));
+    setUp(parser, runOptions());
+    QString text = QStringLiteral("Usage: vigil [options]\n       vigil <command> [options]\n") +
+                   parser.helpText().section(u'\n', 1);
+    text += QStringLiteral("\nCommands:\n");
+    for (const Subcommand &s : subcommands())
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(s.words.join(u' '), -20)
+                    .arg(QString::fromUtf8(s.summary));
+    text += QStringLiteral("\nvigil <command> --help shows a command's options.\n");
+    return text;
 }
 
 } // namespace vigil

@@ -6,16 +6,33 @@
 namespace vigil
 {
 
-// The vigil command line. Parsed before any QCoreApplication exists, so that headless commands
-// (--check-config, --version, --help) never need a display.
+// Arguments of `vigil export history`.
+struct HistoryExportArguments {
+    QStringList tags; // ids or patterns ("FT*"), from one or more --tags
+    QString from;     // time expressions (see TimeExpression), parsed when run
+    QString to = QStringLiteral("now");
+    QString profile = QStringLiteral("machine");
+    QString out; // the CSV file to write
+};
+
+// The vigil command line: `vigil [options]` runs the HMI; `vigil <command> [options]` runs a
+// headless command (export history; later user add, audit verify, report). Parsed before any
+// QCoreApplication exists, so that headless commands never need a display.
 class CommandLine
 {
 public:
+    enum class Command {
+        Run,
+        ExportHistory,
+    };
+
     bool parse(const QStringList &arguments);
 
     QString error() const { return m_error; }
+    // Help for the command given (the HMI's options and the list of commands, or one command's).
     QString helpText() const;
 
+    Command command = Command::Run;
     bool help = false;
     bool version = false;
     bool kiosk = false;
@@ -23,8 +40,10 @@ public:
     QString checkConfigPath;  // --check-config FILE
     QString language;         // --lang zh_CN
     int exitAfterSeconds = 0; // --exit-after N (smoke tests)
+    HistoryExportArguments exportHistory;
 
 private:
+    bool parseRun(const QStringList &arguments);
     QString m_error;
 };
 

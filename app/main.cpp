@@ -9,6 +9,10 @@
 #include "devicelistmodel.h"
 #include "driverregistry.h"
 #include "events/eventlog.h"
+#include "history/historian.h"
+#include "history/historyqueryservice.h"
+#include "historyexportcommand.h"
+#include "historystatus.h"
 #include "metatypes.h"
 #include "plantstatus.h"
 #include "systemdnotifier.h"
@@ -16,6 +20,7 @@
 #include "taglistmodel.h"
 #include "tags/tagtable.h"
 #include "tags/uichangecoalescer.h"
+#include "trendcontroller.h"
 #include "util/systemclock.h"
 
 #include <QApplication>
@@ -109,6 +114,13 @@ int main(int argc, char *argv[])
     DriverRegistry drivers;
     registerBuiltinDrivers(drivers);
 
+    if (cli.command == CommandLine::Command::ExportHistory) {
+        QCoreApplication app(argc, argv);
+        QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false\nvigil.*.debug=false"));
+        return runHistoryExport(cli.exportHistory, findPlantFile(cli.configPath), drivers, out,
+                                err);
+    }
+
     if (!cli.checkConfigPath.isEmpty()) {
         QCoreApplication app(argc, argv);
         QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false"));
@@ -160,6 +172,20 @@ int main(int argc, char *argv[])
                       .arg(plant.devices.size())
                       .arg(plant.tags->size()));
 
+    // History: the historian records every change set on its own writer thread; queries run on
+    // a thread of their own.
+    std::unique_ptr<Historian> historian;
+    if (plant.history.record) {
+        HistorianOptions historyOptions;
+        historyOptions.url = plant.settings.historyUrl();
+        historyOptions.config = plant.history;
+        historian = std::make_unique<Historian>(historyOptions, plant.tags, clock, &events);
+        QObject::connect(tagTable, &TagTable::changed, historian.get(), &Historian::record,
+                         Qt::DirectConnection);
+        historian->start();
+    }
+    HistoryQueryService historyQueries(plant.settings.historyUrl(), historian.get());
+
     // Devices: one driver per device, each on its own thread.
     DeviceHost devices(drivers, plant, clock);
     devices.setEventLog(&events);
@@ -172,6 +198,9 @@ int main(int argc, char *argv[])
     TagFilterModel tagFilter(&tagModel);
     DeviceListModel deviceModel(devices.drivers());
     PlantStatus plantStatus(plant.name, plant.description, clock, cli.kiosk);
+    HistoryStatus historyStatus(historian.get());
+    TrendController trend(historyQueries, plant.tags, clock,
+                          QDir(plant.settings.dataDir()).filePath(QStringLiteral("exports")));
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -179,6 +208,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("plant"), QVariant::fromValue(&plantStatus)},
         {QStringLiteral("tags"), QVariant::fromValue(&tagFilter)},
         {QStringLiteral("devices"), QVariant::fromValue(&deviceModel)},
+        {QStringLiteral("trend"), QVariant::fromValue(&trend)},
+        {QStringLiteral("history"), QVariant::fromValue(&historyStatus)},
     });
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Main.qml")));
     if (engine.rootObjects().isEmpty()) {
@@ -201,5 +232,7 @@ int main(int argc, char *argv[])
     devices.stopAll();
     coreThread.quit();
     coreThread.wait();
+    if (historian)
+        historian->stop();
     return code;
 }

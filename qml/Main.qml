@@ -8,6 +8,8 @@ ApplicationWindow {
     required property PlantStatus plant
     required property TagFilterModel tags
     required property DeviceListModel devices
+    required property TrendController trend
+    required property HistoryStatus history
 
     width: 1280
     height: 800
@@ -24,7 +26,9 @@ ApplicationWindow {
     header: TopBar {
         plant: window.plant
         devices: window.devices
+        history: window.history
         onDevicesRequested: nav.currentIndex = 1
+        onHistoryRequested: nav.currentIndex = 2
     }
 
     RowLayout {
@@ -34,7 +38,7 @@ ApplicationWindow {
         Rectangle {
             id: nav
             property int currentIndex: 0
-            readonly property var pages: [qsTr("Tags"), qsTr("Devices")]
+            readonly property var pages: [qsTr("Tags"), qsTr("Devices"), qsTr("Trends")]
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.navWidth
             color: Theme.bar
@@ -76,6 +80,7 @@ ApplicationWindow {
             currentIndex: nav.currentIndex
             TagsPage { tags: window.tags }
             DevicesPage { devices: window.devices }
+            TrendPage { trend: window.trend; history: window.history }
         }
     }
 

@@ -33,6 +33,11 @@ QtObject {
     readonly property color alarmLow: "#00b2e3"
     readonly property color diagnostic: "#b620e0"
 
+    // Trend pens: dark, distinguishable hues that are none of the alarm colours above.
+    readonly property var penColors: ["#1f4e9c", "#2e7d32", "#6a3d9a", "#8c4a1e",
+                                      "#1c1c1c", "#00695c", "#7b6b00", "#4a5a6a"]
+    readonly property color plotArea: "#efefef"
+
     // Sizes: touch targets of at least 48 px
     readonly property int touchTarget: 48
     readonly property int rowHeight: 48

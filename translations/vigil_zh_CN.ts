@@ -90,6 +90,33 @@
     </message>
 </context>
 <context>
+    <name>GoToRangeDialog</name>
+    <message>
+        <source>Go to time range</source>
+        <translation>跳转到时间范围</translation>
+    </message>
+    <message>
+        <source>Local time such as 2024-01-05 13:00, a date, &quot;now&quot;, or an offset such as -2h or -7d.</source>
+        <translation>本地时间（如 2024-01-05 13:00）、日期、"now"，或偏移量（如 -2h、-7d）。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Tags</source>
@@ -98,6 +125,10 @@
     <message>
         <source>Devices</source>
         <translation>设备</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
     </message>
 </context>
 <context>
@@ -165,9 +196,152 @@
         <source>not logged in</source>
         <translation>未登录</translation>
     </message>
+    <message>
+        <source>HIST</source>
+        <translation>历史</translation>
+    </message>
+</context>
+<context>
+    <name>TrendLegendRow</name>
+    <message>
+        <source>Scale %1</source>
+        <translation>标尺 %1</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+</context>
+<context>
+    <name>TrendPage</name>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>HISTORICAL</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Go to…</source>
+        <translation>跳转…</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>History is not being recorded: %1 — %L2 samples dropped</source>
+        <translation>历史数据未记录：%1 — 已丢弃 %L2 个样本</translation>
+    </message>
+    <message>
+        <source>Add a pen to show its trend</source>
+        <translation>添加曲线以显示其趋势</translation>
+    </message>
+    <message>
+        <source>Values at %1</source>
+        <translation>%1 时的数值</translation>
+    </message>
+    <message>
+        <source>Latest values</source>
+        <translation>最新数值</translation>
+    </message>
+    <message>
+        <source>Add pen…</source>
+        <translation>添加曲线…</translation>
+    </message>
+    <message>
+        <source>Spreadsheet</source>
+        <translation>电子表格</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Cannot read this range</source>
+        <translation>无法读取此范围</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::HistoryStatus</name>
+    <message>
+        <source>History: read only</source>
+        <translation>历史：只读</translation>
+    </message>
+    <message>
+        <source>History: starting</source>
+        <translation>历史：启动中</translation>
+    </message>
+    <message>
+        <source>History: recording</source>
+        <translation>历史：记录中</translation>
+    </message>
+    <message>
+        <source>HISTORY DEGRADED</source>
+        <translation>历史记录降级</translation>
+    </message>
+    <message>
+        <source>History: stopped</source>
+        <translation>历史：已停止</translation>
+    </message>
 </context>
 <context>
     <name>vigil::TagListModel</name>
+    <message>
+        <source>ON</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>OFF</source>
+        <translation>关</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TrendController</name>
+    <message>
+        <source>Exporting: %L1 rows</source>
+        <translation>正在导出：%L1 行</translation>
+    </message>
+    <message>
+        <source>Exported %L1 rows to %2</source>
+        <translation>已导出 %L1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>History not available: %1</source>
+        <translation>历史数据不可用：%1</translation>
+    </message>
+    <message>
+        <source>%1 buckets per pen from %2, %L3 points drawn, %4 ms</source>
+        <translation>每条曲线 %1 个区间，来源 %2，绘制 %L3 个点，%4 毫秒</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TrendPenModel</name>
     <message>
         <source>ON</source>
         <translation>开</translation>

@@ -2,6 +2,7 @@
 
 #include "deploymentsettings.h"
 #include "deviceconfig.h"
+#include "historyconfig.h"
 #include "tags/tagdirectory.h"
 
 #include <QList>
@@ -17,6 +18,7 @@ struct PlantConfig {
     QString description;
     QString filePath;
     DeploymentSettings settings;
+    HistoryConfig history;
     QList<DeviceConfig> devices;
     std::shared_ptr<const TagDirectory> tags;
 

@@ -2,6 +2,7 @@
 
 #include "configreader.h"
 #include "drivercatalog.h"
+#include "historyconfigreader.h"
 #include "taglistfile.h"
 #include "tagreader.h"
 #include "tomldocument.h"
@@ -60,6 +61,9 @@ PlantLoader::Result PlantLoader::load(const QString &path) const
     } else {
         plant.settings = DeploymentSettings::read(nullptr, m_environment, diag);
     }
+
+    HistoryConfigReader historyReader(diag);
+    plant.history = historyReader.read(top.table(u"history"));
 
     QHash<QString, DeviceConfig> devicesById;
     readDevices(top.array(u"devices"), plant, devicesById, diag);
@@ -131,6 +135,7 @@ PlantLoader::Result PlantLoader::load(const QString &path) const
     }
     top.finish();
     checkCrossReferences(tags, diag);
+    historyReader.checkGroups(plant.history, tags);
 
     if (plant.devices.isEmpty() && !diag.hasErrors())
         diag.warning(root->location, QString(), QStringLiteral("the plant has no devices"));

@@ -182,6 +182,8 @@ double SimSignal::valueAt(qint64 timeMs, std::mt19937_64 &rng)
         return v != 0.0 ? 1.0 : 0.0;
     if (isInteger(m_type))
         return std::round(v);
+    if (m_type == DataType::Float32)
+        return double(float(v)); // what a float32 register can hold
     return v;
 }
 

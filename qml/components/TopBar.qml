@@ -7,7 +7,9 @@ Rectangle {
     id: root
     required property PlantStatus plant
     required property DeviceListModel devices
+    property HistoryStatus history: null
     signal devicesRequested()
+    signal historyRequested()
 
     implicitHeight: Theme.topBarHeight
     color: Theme.bar
@@ -74,6 +76,28 @@ Rectangle {
                 color: Theme.text
             }
             TapHandler { onTapped: root.devicesRequested() }
+        }
+
+        Rectangle {
+            // Shown only while history is not being recorded (disk full, read-only, unreachable).
+            objectName: "historyStatus"
+            visible: root.history !== null && root.history.degraded
+            Layout.preferredHeight: Theme.touchTarget
+            Layout.preferredWidth: histText.implicitWidth + 16
+            color: Theme.surface
+            border.color: Theme.diagnostic
+            border.width: 3
+            radius: 2
+            Text {
+                id: histText
+                anchors.centerIn: parent
+                text: "▲ " + qsTr("HIST")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                font.bold: true
+                color: Theme.text
+            }
+            TapHandler { onTapped: root.historyRequested() }
         }
 
         ColumnLayout {

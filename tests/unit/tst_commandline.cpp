@@ -5,6 +5,7 @@
 #include <QtTest>
 
 using vigil::CommandLine;
+using vigil::HistoryExportArguments;
 
 namespace
 {
@@ -29,6 +30,11 @@ private slots:
     void rejectsBadCommandLines_data();
     void rejectsBadCommandLines();
     void helpTextNamesTheProgramAndItsOptions();
+    void runOptionsAsBefore();
+    void exportHistory();
+    void exportHistoryNeedsItsArguments();
+    void unknownAndIncompleteCommands();
+    void helpListsCommands();
 };
 
 void TstCommandLine::noArgumentsGiveTheDefaults()
@@ -125,9 +131,9 @@ void TstCommandLine::rejectsBadCommandLines_data()
     QTest::newRow("unknown option") << args({"--frobnicate"}) << "Unknown option 'frobnicate'.";
     QTest::newRow("unknown short option") << args({"-x"}) << "Unknown option 'x'.";
     QTest::newRow("positional argument")
-        << args({"plant.toml"}) << "unexpected argument 'plant.toml'";
+        << args({"plant.toml"}) << "unknown command 'plant.toml' (commands: export history)";
     QTest::newRow("positional after an option")
-        << args({"--kiosk", "extra"}) << "unexpected argument 'extra'";
+        << args({"--kiosk", "extra"}) << "unknown command 'extra' (commands: export history)";
     QTest::newRow("--config without a value")
         << args({"--config"}) << "Missing value after '--config'.";
     QTest::newRow("--config with an empty value")
@@ -164,6 +170,93 @@ void TstCommandLine::helpTextNamesTheProgramAndItsOptions()
           "--exit-after <seconds>", "--version", "--help"})
         QVERIFY2(help.contains(QLatin1String(option)), option);
     QVERIFY(help.contains(QStringLiteral("Vigil HMI")));
+}
+
+namespace
+{
+QStringList cargs(std::initializer_list<const char *> list)
+{
+    QStringList out{QStringLiteral("vigil")};
+    for (const char *a : list)
+        out.append(QString::fromUtf8(a));
+    return out;
+}
+} // namespace
+
+void TstCommandLine::runOptionsAsBefore()
+{
+    CommandLine cli;
+    QVERIFY(cli.parse(cargs({"--config", "plant.toml", "--kiosk", "--exit-after", "3"})));
+    QCOMPARE(cli.command, CommandLine::Command::Run);
+    QCOMPARE(cli.configPath, QStringLiteral("plant.toml"));
+    QVERIFY(cli.kiosk);
+    QCOMPARE(cli.exitAfterSeconds, 3);
+    CommandLine both;
+    QVERIFY(!both.parse(cargs({"--config", "a", "--check-config", "b"})));
+}
+
+void TstCommandLine::exportHistory()
+{
+    CommandLine cli;
+    QVERIFY2(cli.parse(cargs({"--config", "plant.toml", "export", "history", "--tags", "FT*,LT101",
+                              "--tags", "TT101", "--from", "-2h", "--profile", "Spreadsheet",
+                              "--out", "/tmp/x.csv"})),
+             qPrintable(cli.error()));
+    QCOMPARE(cli.command, CommandLine::Command::ExportHistory);
+    QCOMPARE(cli.configPath, QStringLiteral("plant.toml"));
+    const HistoryExportArguments &a = cli.exportHistory;
+    QCOMPARE(a.tags, QStringList({"FT*", "LT101", "TT101"}));
+    QCOMPARE(a.from, QStringLiteral("-2h"));
+    QCOMPARE(a.to, QStringLiteral("now"));
+    QCOMPARE(a.profile, QStringLiteral("spreadsheet"));
+    QCOMPARE(a.out, QStringLiteral("/tmp/x.csv"));
+    // --config may also follow the command.
+    CommandLine after;
+    QVERIFY(after.parse(cargs(
+        {"export", "history", "-c", "p.toml", "--tags", "A", "--from", "now", "--out", "o.csv"})));
+    QCOMPARE(after.configPath, QStringLiteral("p.toml"));
+}
+
+void TstCommandLine::exportHistoryNeedsItsArguments()
+{
+    CommandLine noTags;
+    QVERIFY(!noTags.parse(cargs({"export", "history", "--from", "-1h", "--out", "x"})));
+    QVERIFY(noTags.error().contains(u"--tags"));
+    CommandLine badProfile;
+    QVERIFY(!badProfile.parse(cargs(
+        {"export", "history", "--tags", "A", "--from", "-1h", "--out", "x", "--profile", "xls"})));
+    QVERIFY(badProfile.error().contains(u"machine or spreadsheet"));
+    CommandLine runOption;
+    QVERIFY(!runOption.parse(cargs({"export", "history", "--kiosk"})));
+    CommandLine extra;
+    QVERIFY(!extra.parse(
+        cargs({"export", "history", "--tags", "A", "--from", "-1h", "--out", "x", "surplus"})));
+    QVERIFY(extra.error().contains(u"surplus"));
+    CommandLine help;
+    QVERIFY(help.parse(cargs({"export", "history", "--help"})));
+    QVERIFY(help.help);
+    QVERIFY(help.helpText().contains(u"Usage: vigil export history"));
+    QVERIFY(help.helpText().contains(u"--profile"));
+}
+
+void TstCommandLine::unknownAndIncompleteCommands()
+{
+    CommandLine unknown;
+    QVERIFY(!unknown.parse(cargs({"frobnicate"})));
+    QVERIFY(unknown.error().startsWith(u"unknown command 'frobnicate'"));
+    QVERIFY(unknown.error().contains(u"export history"));
+    CommandLine incomplete;
+    QVERIFY(!incomplete.parse(cargs({"export"})));
+    QVERIFY(incomplete.error().startsWith(u"incomplete command 'export'"));
+}
+
+void TstCommandLine::helpListsCommands()
+{
+    CommandLine cli;
+    QVERIFY(cli.parse(cargs({"--help"})));
+    QVERIFY(cli.help);
+    QVERIFY(cli.helpText().contains(u"Commands:"));
+    QVERIFY(cli.helpText().contains(u"export history"));
 }
 
 QTEST_GUILESS_MAIN(TstCommandLine)

@@ -7,12 +7,16 @@
 #include "devicehost.h"
 #include "devicelistmodel.h"
 #include "driverregistry.h"
+#include "history/historian.h"
+#include "history/historyqueryservice.h"
+#include "historystatus.h"
 #include "metatypes.h"
 #include "plantstatus.h"
 #include "tagfiltermodel.h"
 #include "taglistmodel.h"
 #include "tags/tagtable.h"
 #include "tags/uichangecoalescer.h"
+#include "trendcontroller.h"
 #include "util/systemclock.h"
 
 #include <QProcess>
@@ -191,15 +195,22 @@ QString textOf(QQuickItem *item)
 
 // The composition of app/main.cpp, minus the command line.
 struct Pipeline {
-    Pipeline(const DriverRegistry &registry, const PlantConfig &plant, bool kiosk)
-        : tagTable(std::make_unique<TagTable>(plant.tags, clock))
+    Pipeline(const DriverRegistry &registry, const PlantConfig &plant, bool kiosk,
+             const QString &dataDir)
+        : historian(historianOptions(plant, dataDir), plant.tags, clock)
+        , historyQueries(historianOptions(plant, dataDir).url, &historian)
+        , tagTable(std::make_unique<TagTable>(plant.tags, clock))
         , coalescer(std::make_unique<UiChangeCoalescer>(*tagTable))
         , devices(registry, plant, clock)
         , tagModel(plant.tags)
         , tagFilter(&tagModel)
         , deviceModel(devices.drivers())
         , plantStatus(plant.name, plant.description, clock, kiosk)
+        , historyStatus(&historian)
+        , trend(historyQueries, plant.tags, clock, dataDir + QStringLiteral("/exports"))
     {
+        QObject::connect(tagTable.get(), &TagTable::changed, &historian, &Historian::record,
+                         Qt::DirectConnection);
         coreThread.setObjectName(QStringLiteral("core"));
         QObject::connect(tagTable.get(), &TagTable::changed, coalescer.get(),
                          &UiChangeCoalescer::onChanged);
@@ -241,6 +252,8 @@ struct Pipeline {
             {QStringLiteral("plant"), QVariant::fromValue(&plantStatus)},
             {QStringLiteral("tags"), QVariant::fromValue(&tagFilter)},
             {QStringLiteral("devices"), QVariant::fromValue(&deviceModel)},
+            {QStringLiteral("trend"), QVariant::fromValue(&trend)},
+            {QStringLiteral("history"), QVariant::fromValue(&historyStatus)},
         });
         engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Main.qml")));
         if (engine->rootObjects().size() != 1)
@@ -248,13 +261,24 @@ struct Pipeline {
         return qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
     }
 
+    static HistorianOptions historianOptions(const PlantConfig &plant, const QString &dataDir)
+    {
+        HistorianOptions o;
+        o.url = QStringLiteral("sqlite:") + dataDir + QStringLiteral("/history.db");
+        o.config = plant.history;
+        return o;
+    }
+
     void start()
     {
+        historian.start();
         coreThread.start();
         devices.startAll();
     }
 
     SystemClock clock;
+    Historian historian;
+    HistoryQueryService historyQueries;
     QThread coreThread;
     std::unique_ptr<TagTable> tagTable;
     std::unique_ptr<UiChangeCoalescer> coalescer;
@@ -263,6 +287,8 @@ struct Pipeline {
     TagFilterModel tagFilter;
     DeviceListModel deviceModel;
     PlantStatus plantStatus;
+    HistoryStatus historyStatus;
+    TrendController trend;
     std::unique_ptr<QQmlApplicationEngine> engine;
     QStringList qmlWarnings;
 };
@@ -354,7 +380,7 @@ void TstMainQml::cleanupTestCase()
 
 QQuickWindow *TstMainQml::loadWindow(bool kiosk)
 {
-    m_pipeline = std::make_unique<Pipeline>(m_registry, *m_plant, kiosk);
+    m_pipeline = std::make_unique<Pipeline>(m_registry, *m_plant, kiosk, m_dir.path());
     m_window = m_pipeline->load();
     return m_window;
 }

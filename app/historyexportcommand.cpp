@@ -1,0 +1,100 @@
+#include "historyexportcommand.h"
+
+#include "commandline.h"
+#include "config/historyconfig.h"
+#include "config/plantloader.h"
+#include "export/historyexporter.h"
+#include "export/timeexpression.h"
+#include "history/historyconnection.h"
+#include "history/historyreader.h"
+#include "util/systemclock.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+namespace vigil
+{
+
+int runHistoryExport(const HistoryExportArguments &arguments, const QString &plantFile,
+                     const DriverCatalog &drivers, QTextStream &out, QTextStream &err)
+{
+    if (plantFile.isEmpty()) {
+        err << "vigil: no plant file: give --config FILE or set VIGIL_CONFIG" << Qt::endl;
+        return 2;
+    }
+    const PlantLoader::Result loaded = PlantLoader(drivers).load(plantFile);
+    if (!loaded.plant) {
+        for (const QString &line : loaded.diagnostics.toStringList())
+            err << line << Qt::endl;
+        err << "vigil: " << plantFile << " is not a valid plant" << Qt::endl;
+        return 1;
+    }
+    const PlantConfig &plant = *loaded.plant;
+
+    HistoryExportRequest request;
+    for (const QString &pattern : arguments.tags) {
+        bool any = false;
+        for (const TagDefinition &t : plant.tags->all()) {
+            if (HistoryConfig::matches(pattern, t.id) && !request.tags.contains(t.id)) {
+                request.tags.append(t.id);
+                any = true;
+            }
+        }
+        if (!any) {
+            err << "vigil: no tag matches '" << pattern << "'" << Qt::endl;
+            return 2;
+        }
+    }
+    const qint64 now = SystemClock().nowMs();
+    const std::optional<qint64> from = TimeExpression::parse(arguments.from, now);
+    const std::optional<qint64> to = TimeExpression::parse(arguments.to, now);
+    if (!from || !to) {
+        err << "vigil: cannot read the time '" << (from ? arguments.to : arguments.from)
+            << "' (use 2024-01-05T13:00:00Z, 2024-01-05T14:00, 2024-01-05, now or -2h)" << Qt::endl;
+        return 2;
+    }
+    request.from = *from;
+    request.to = *to;
+    request.profile = CsvProfile::fromName(arguments.profile).value_or(CsvProfile::machine());
+    const QFileInfo outFile(arguments.out);
+    request.directory = outFile.absolutePath();
+    request.fileName = outFile.fileName();
+
+    QString error;
+    const std::optional<HistoryUrl> url = HistoryUrl::parse(plant.settings.historyUrl(), &error);
+    if (!url) {
+        err << "vigil: " << error << Qt::endl;
+        return 1;
+    }
+    if (url->isSqlite() && !QFileInfo::exists(url->path())) {
+        err << "vigil: no history at " << url->path() << Qt::endl;
+        return 1;
+    }
+    HistoryConnection connection(*url, HistoryConnection::Role::Reader);
+    if (!connection.open(&error)) {
+        err << "vigil: " << error << Qt::endl;
+        return 1;
+    }
+    HistoryReader reader(connection.database());
+    HistoryExporter exporter(reader, *plant.tags);
+    QElapsedTimer sinceUpdate;
+    sinceUpdate.start();
+    const HistoryExporter::Result result = exporter.run(request, [&](qint64 rows, double fraction) {
+        if (sinceUpdate.elapsed() >= 200 || fraction >= 1.0) {
+            sinceUpdate.restart();
+            err << "\rexporting: " << rows << " rows, " << qRound(fraction * 100) << " %"
+                << Qt::flush;
+        }
+        return true;
+    });
+    err << "\r" << QString(40, u' ') << "\r" << Qt::flush;
+    if (!result.ok) {
+        err << "vigil: export failed: " << result.error << Qt::endl;
+        return 1;
+    }
+    out << "exported " << result.rows << " rows of " << request.tags.size() << " tags ("
+        << request.profile.name() << " profile) to " << result.path << Qt::endl;
+    return 0;
+}
+
+} // namespace vigil

@@ -1,0 +1,308 @@
+#include "historywriter.h"
+
+#include "chunkbuffer.h"
+#include "events/eventlog.h"
+#include "historyconnection.h"
+#include "historylog.h"
+#include "historypurger.h"
+#include "historyreader.h"
+#include "historyrecovery.h"
+#include "historyschema.h"
+#include "historystore.h"
+#include "ingestqueue.h"
+#include "util/clock.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace vigil
+{
+
+HistoryWriter::HistoryWriter(HistorianOptions options, QStringList tagNames, ChunkBuffer &buffer,
+                             IngestQueue &queue, const Clock &clock, EventLog *events)
+    : m_options(std::move(options))
+    , m_tagNames(std::move(tagNames))
+    , m_buffer(buffer)
+    , m_queue(queue)
+    , m_clock(clock)
+    , m_events(events)
+    , m_flushTimer(this)
+    , m_purgeTimer(this)
+{
+    m_idReserve = 4 * qint64(m_buffer.size()) + 4096;
+    m_flushTimer.setInterval(int(m_options.flushIntervalMs));
+    connect(&m_flushTimer, &QTimer::timeout, this, &HistoryWriter::tick);
+    m_purgeTimer.setSingleShot(true);
+    connect(&m_purgeTimer, &QTimer::timeout, this, &HistoryWriter::purgeStep);
+}
+
+HistoryWriter::~HistoryWriter() = default;
+
+void HistoryWriter::report(int severity, const QString &kind, const QString &message)
+{
+    if (m_events)
+        m_events->report(SystemEvent::Severity(severity), QStringLiteral("historian"), kind,
+                         message);
+}
+
+void HistoryWriter::setState(HistorianState state, const QString &reason)
+{
+    if (state == m_state && reason == m_reason)
+        return;
+    m_state = state;
+    m_reason = reason;
+    emit stateChanged(state, reason);
+}
+
+void HistoryWriter::start()
+{
+    setState(HistorianState::Starting, QString());
+    m_sinceFlush.start();
+    m_sinceRetry.start();
+    QString error;
+    if (openDatabase(&error)) {
+        setState(HistorianState::Recording, QString());
+        drain();
+    } else {
+        qCWarning(lcHistory) << "history database unavailable:" << error;
+        m_droppedAtDegrade = m_queue.droppedSamples();
+        setState(HistorianState::Degraded, error);
+        report(int(SystemEvent::Severity::Error), QStringLiteral("historian.degraded"), error);
+    }
+    m_flushTimer.start();
+}
+
+bool HistoryWriter::openDatabase(QString *error)
+{
+    m_purger.reset();
+    m_store.reset();
+    m_connection.reset();
+    const std::optional<HistoryUrl> url = HistoryUrl::parse(m_options.url, error);
+    if (!url)
+        return false;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        m_connection = std::make_unique<HistoryConnection>(*url, HistoryConnection::Role::Writer);
+        QString corruption;
+        if (!m_connection->open(error)) {
+            if (!url->isSqlite() || !HistoryConnection::looksCorrupt(*error))
+                return false;
+            corruption = *error;
+        } else {
+            QSqlDatabase db = m_connection->database();
+            if (url->isSqlite()) {
+                QSqlQuery check(db);
+                if (!check.exec(QStringLiteral("PRAGMA quick_check"))) {
+                    if (HistoryConnection::isCorruption(check.lastError()))
+                        corruption = check.lastError().text();
+                } else if (check.next() && check.value(0).toString() != u"ok") {
+                    corruption = check.value(0).toString();
+                }
+            }
+            if (corruption.isEmpty() && !HistorySchema::migrate(db, url->isSqlite(), error)) {
+                if (!url->isSqlite() || !HistoryConnection::looksCorrupt(*error))
+                    return false;
+                corruption = *error;
+            }
+        }
+        if (corruption.isEmpty())
+            break;
+        if (attempt == 1 || !moveAsideCorrupt(corruption)) {
+            *error = QStringLiteral("history database is corrupt: ") + corruption;
+            return false;
+        }
+    }
+    QSqlDatabase db = m_connection->database();
+    m_store = std::make_unique<HistoryStore>(db, url->isSqlite(), m_options.writerId);
+    std::vector<qint32> keys;
+    if (!m_store->tagKeys(m_tagNames, keys, error))
+        return false;
+    for (quint32 i = 0; i < keys.size(); ++i)
+        m_buffer.setKey(i, keys[i]);
+    qint64 first = 0, end = 0;
+    if (!m_store->reserveChunkIds(m_buffer.nextId(), m_idReserve, first, end, error))
+        return false;
+    m_buffer.addIds(first, end);
+
+    HistoryReader reader(db);
+    HistoryRecovery recovery(*m_store, reader, m_buffer);
+    if (!recovery.replayJournal(error) || !recovery.catchUpRollups(error))
+        return false;
+    if (recovery.recoveredChunks() > 0)
+        report(int(SystemEvent::Severity::Info), QStringLiteral("historian.recovered"),
+               QStringLiteral("recovered %1 samples of %2 open chunks after an unclean stop")
+                   .arg(recovery.recoveredSamples())
+                   .arg(recovery.recoveredChunks()));
+    m_seq = 1;
+
+    std::vector<HistoryPurger::TagRetention> retention;
+    for (quint32 i = 0; i < keys.size(); ++i) {
+        const qint64 ms = m_options.config.settingsFor(m_tagNames[qsizetype(i)]).retentionMs;
+        if (ms > 0)
+            retention.push_back({keys[i], ms});
+    }
+    m_purger = std::make_unique<HistoryPurger>(*m_store, std::move(retention),
+                                               m_options.config.maxSizeBytes, m_options.purgeBatch);
+    if (m_purger->hasWork())
+        m_purgeTimer.start(int(std::min<qint64>(m_options.purgeIntervalMs, 5000)));
+    m_opened = true;
+    qCInfo(lcHistory) << "recording" << m_tagNames.size() << "tags to" << url->display();
+    return true;
+}
+
+bool HistoryWriter::moveAsideCorrupt(const QString &why)
+{
+    const QString path = m_connection->url().path();
+    m_connection.reset();
+    const QString stamp = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), QTimeZone::utc())
+                              .toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString aside = QStringLiteral("%1.corrupt-%2").arg(path, stamp);
+    if (!QFile::rename(path, aside)) {
+        qCWarning(lcHistory) << "cannot move the corrupt database" << path << "aside";
+        return false;
+    }
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QString side = path + QLatin1String(suffix);
+        if (QFile::exists(side) && !QFile::rename(side, aside + QLatin1String(suffix)))
+            QFile::remove(side);
+    }
+    const QString message = QStringLiteral("history database %1 was corrupt (%2); moved aside to "
+                                           "%3 and a new one was created")
+                                .arg(path, why, aside);
+    qCCritical(lcHistory).noquote() << message;
+    report(int(SystemEvent::Severity::Error), QStringLiteral("historian.corrupt"), message);
+    return true;
+}
+
+void HistoryWriter::drain()
+{
+    if (m_state != HistorianState::Recording)
+        return;
+    for (const ChangeSet &changes : m_queue.takeAll())
+        m_buffer.append(changes);
+    if (m_sinceFlush.elapsed() >= m_options.flushIntervalMs)
+        flush();
+}
+
+bool HistoryWriter::flush()
+{
+    if (!m_store)
+        return false;
+    const ChunkBuffer::FlushBatch batch = m_buffer.prepareFlush(m_seq);
+    const qint64 reserve = m_buffer.idsLeft() < m_idReserve / 2 ? m_idReserve : 0;
+    m_sinceFlush.restart();
+    if (batch.isEmpty() && reserve == 0 && m_state == HistorianState::Recording)
+        return true;
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    qint64 first = 0, end = 0;
+    if (!m_store->write(batch, m_buffer.nextId(), reserve, &first, &end, &error)) {
+        m_sinceRetry.restart();
+        if (m_state != HistorianState::Degraded) {
+            qCWarning(lcHistory) << "cannot write history:" << error;
+            m_droppedAtDegrade = m_queue.droppedSamples();
+            setState(HistorianState::Degraded, error);
+            report(int(SystemEvent::Severity::Error), QStringLiteral("historian.degraded"),
+                   QStringLiteral("history is not being written: %1; samples are held in memory "
+                                  "(up to %2, the oldest are dropped)")
+                       .arg(error)
+                       .arg(m_queue.capacity()));
+        }
+        return false;
+    }
+    m_buffer.committed(batch);
+    if (reserve > 0)
+        m_buffer.addIds(first, end);
+    if (!batch.journal.isEmpty())
+        ++m_seq;
+    emit flushed(timer.elapsed());
+    if (m_state == HistorianState::Degraded) {
+        const quint64 dropped = m_queue.droppedSamples() - m_droppedAtDegrade;
+        setState(HistorianState::Recording, QString());
+        qCInfo(lcHistory) << "history recording again," << dropped << "samples dropped";
+        report(int(SystemEvent::Severity::Info), QStringLiteral("historian.recovered"),
+               QStringLiteral("history is being written again; %1 samples were dropped while it "
+                              "was not")
+                   .arg(dropped));
+        drain();
+    }
+    return true;
+}
+
+bool HistoryWriter::flushNow()
+{
+    if (m_state == HistorianState::Recording) {
+        for (const ChangeSet &changes : m_queue.takeAll())
+            m_buffer.append(changes);
+        return flush();
+    }
+    if (m_state == HistorianState::Degraded && m_opened)
+        return flush() && flushNow();
+    return false;
+}
+
+void HistoryWriter::tick()
+{
+    if (m_state == HistorianState::Recording) {
+        for (const ChangeSet &changes : m_queue.takeAll())
+            m_buffer.append(changes);
+        m_buffer.heartbeat(m_clock.nowMs());
+        flush();
+        return;
+    }
+    if (m_state != HistorianState::Degraded || m_sinceRetry.elapsed() < m_options.retryIntervalMs)
+        return;
+    m_sinceRetry.restart();
+    if (m_opened) {
+        flush();
+        return;
+    }
+    QString error;
+    if (openDatabase(&error)) {
+        setState(HistorianState::Recording, QString());
+        report(int(SystemEvent::Severity::Info), QStringLiteral("historian.recovered"),
+               QStringLiteral("history database is available again"));
+        drain();
+    } else if (error != m_reason) {
+        setState(HistorianState::Degraded, error);
+    }
+}
+
+void HistoryWriter::purgeStep()
+{
+    if (!m_purger)
+        return;
+    bool more = false;
+    if (m_state == HistorianState::Recording) {
+        QString error;
+        QElapsedTimer timer;
+        timer.start();
+        more = m_purger->step(m_clock.nowMs(), &error);
+        if (!error.isEmpty())
+            qCWarning(lcHistory) << "retention step failed:" << error;
+        qCDebug(lcHistory) << "retention step took" << timer.elapsed() << "ms";
+    }
+    m_purgeTimer.start(more ? 20 : int(m_options.purgeIntervalMs));
+}
+
+void HistoryWriter::stop()
+{
+    m_flushTimer.stop();
+    m_purgeTimer.stop();
+    if (m_state == HistorianState::Recording) {
+        for (const ChangeSet &changes : m_queue.takeAll())
+            m_buffer.append(changes);
+        m_buffer.sealAll();
+        flush();
+    }
+    m_purger.reset();
+    m_store.reset();
+    m_connection.reset();
+    m_opened = false;
+    setState(HistorianState::Stopped, QString());
+}
+
+} // namespace vigil

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "historianoptions.h"
+#include "historianstate.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+#include <memory>
+
+namespace vigil
+{
+
+class ChunkBuffer;
+class Clock;
+class EventLog;
+class HistoryConnection;
+class HistoryPurger;
+class HistoryStore;
+class IngestQueue;
+
+// The historian's worker, living on its own thread with its own database connection: takes
+// change sets from the queue into the chunk buffer, commits every flush interval, adds
+// heartbeats, runs retention in small steps between flushes, and handles faults: a database
+// that cannot be written makes it degraded (it stops taking from the queue and retries), a
+// corrupt SQLite file found at start is moved aside and replaced.
+class HistoryWriter : public QObject
+{
+    Q_OBJECT
+public:
+    HistoryWriter(HistorianOptions options, QStringList tagNames, ChunkBuffer &buffer,
+                  IngestQueue &queue, const Clock &clock, EventLog *events);
+    ~HistoryWriter() override;
+
+    // Writer thread only.
+    void start();
+    void stop();
+    void drain();
+    // Takes everything queued and commits it; false if the database is not writable.
+    bool flushNow();
+
+signals:
+    void stateChanged(vigil::HistorianState state, const QString &reason);
+    void flushed(qint64 durationMs);
+
+private:
+    bool openDatabase(QString *error);
+    bool moveAsideCorrupt(const QString &why);
+    bool flush();
+    void tick();
+    void purgeStep();
+    void setState(HistorianState state, const QString &reason);
+    void report(int severity, const QString &kind, const QString &message);
+
+    HistorianOptions m_options;
+    QStringList m_tagNames;
+    ChunkBuffer &m_buffer;
+    IngestQueue &m_queue;
+    const Clock &m_clock;
+    EventLog *m_events;
+    std::unique_ptr<HistoryConnection> m_connection;
+    std::unique_ptr<HistoryStore> m_store;
+    std::unique_ptr<HistoryPurger> m_purger;
+    QTimer m_flushTimer;
+    QTimer m_purgeTimer;
+    QElapsedTimer m_sinceFlush;
+    QElapsedTimer m_sinceRetry;
+    HistorianState m_state = HistorianState::Starting;
+    QString m_reason;
+    qint64 m_seq = 1;
+    qint64 m_idReserve = 0;
+    quint64 m_droppedAtDegrade = 0;
+    bool m_opened = false;
+};
+
+} // namespace vigil

@@ -1,0 +1,67 @@
+#include "trendexportjob.h"
+
+#include "history/historyconnection.h"
+#include "history/historyreader.h"
+#include "tags/tagdirectory.h"
+
+namespace vigil
+{
+
+TrendExportJob::TrendExportJob(QString url, const HistoryTailSource *tail,
+                               std::shared_ptr<const TagDirectory> tags, QObject *parent)
+    : QObject(parent)
+    , m_url(std::move(url))
+    , m_tail(tail)
+    , m_tags(std::move(tags))
+{
+}
+
+TrendExportJob::~TrendExportJob()
+{
+    if (m_thread) {
+        m_cancel = true;
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+bool TrendExportJob::start(const HistoryExportRequest &request)
+{
+    if (m_thread)
+        return false;
+    m_cancel = false;
+    m_thread = QThread::create([this, request] {
+        HistoryExporter::Result result;
+        QString error;
+        const std::optional<HistoryUrl> url = HistoryUrl::parse(m_url, &error);
+        if (url) {
+            HistoryConnection connection(*url, HistoryConnection::Role::Reader);
+            if (connection.open(&error)) {
+                HistoryReader reader(connection.database(), m_tail);
+                HistoryExporter exporter(reader, *m_tags);
+                result = exporter.run(request, [this](qint64 rows, double fraction) {
+                    QMetaObject::invokeMethod(
+                        this, [this, rows, fraction] { emit progress(fraction, rows); },
+                        Qt::QueuedConnection);
+                    return !m_cancel.load();
+                });
+            }
+        }
+        if (result.error.isEmpty())
+            result.error = error;
+        QMetaObject::invokeMethod(
+            this,
+            [this, result] {
+                m_thread->wait();
+                delete m_thread;
+                m_thread = nullptr;
+                emit finished(result.ok, result.path, result.rows, result.error);
+            },
+            Qt::QueuedConnection);
+    });
+    m_thread->setObjectName(QStringLiteral("history-export"));
+    m_thread->start();
+    return true;
+}
+
+} // namespace vigil
