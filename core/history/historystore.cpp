@@ -210,7 +210,9 @@ bool HistoryStore::write(const ChunkBuffer::FlushBatch &batch, qint64 reserveFlo
             q.bindValue(0, t.tag);
             q.bindValue(1, t.time);
             q.bindValue(2, int(t.quality));
-            q.bindValue(3, t.text);
+            // A null QString binds as SQL NULL: an empty or missing text (e.g. a string tag
+            // that turned bad before its first value) is stored as the empty string.
+            q.bindValue(3, t.text.isNull() ? QStringLiteral("") : t.text);
             if (!exec(q, error))
                 return fail();
         }

@@ -34,6 +34,7 @@ private slots:
     void backwardsTimesAreClamped();
     void valuesThatDoNotFitTheTypeAreKeptExactly();
     void queueDropsTheOldestWhenFull();
+    void textTagWithoutTextIsStored();
 
 private:
     HistorianOptions options(qint64 flushMs = 50) const
@@ -331,6 +332,34 @@ void TstHistorian::queueDropsTheOldestWhenFull()
     QVERIFY(q.push(big));
     QCOMPARE(q.queuedSamples(), 10);
     QCOMPARE(q.takeAll().front().first().sourceTime, 115);
+}
+
+void TstHistorian::textTagWithoutTextIsStored()
+{
+    // A string tag that turns bad before its first value carries a null text; it must be stored
+    // (as empty text) without putting the historian into a degraded state.
+    std::vector<TagDefinition> defs(1);
+    defs[0].id = QStringLiteral("MODE");
+    defs[0].type = DataType::String;
+    ManualClock clock(kT0);
+    Historian h(options(), makeTags(defs), clock);
+    startAndWait(h);
+    TagChange bad = change(0, kT0, 0, Quality::NotConnected);
+    bad.text = QString();
+    TagChange good = change(0, kT0 + 1000, 0);
+    good.text = QStringLiteral("AUTO");
+    h.record({bad, good});
+    QVERIFY(h.flush());
+    QCOMPARE(h.state(), HistorianState::Recording);
+    auto conn = readerConnection();
+    HistoryReader reader(conn->database());
+    QList<HistoryReader::TextSample> texts;
+    QVERIFY(
+        reader.textPage(*reader.tagKey(QStringLiteral("MODE")), kT0, kT0 + 10'000, 0, 100, texts));
+    QCOMPARE(texts.size(), 2);
+    QCOMPARE(texts[0].text, QString(""));
+    QCOMPARE(texts[0].quality, Quality::NotConnected);
+    QCOMPARE(texts[1].text, QStringLiteral("AUTO"));
 }
 
 QTEST_GUILESS_MAIN(TstHistorian)
