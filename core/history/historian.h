@@ -50,8 +50,8 @@ public:
 
     // Thread-safe and cheap: queues the changes for the writer thread.
     void record(const vigil::ChangeSet &changes);
-    // Blocks until everything recorded so far is committed; false if the database cannot be
-    // written (degraded) or the historian is not running.
+    // Blocks until everything recorded so far is committed, with the heartbeats due by now;
+    // false if the database cannot be written (degraded) or the historian is not running.
     bool flush();
 
     HistorianState state() const;

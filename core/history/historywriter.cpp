@@ -237,6 +237,7 @@ bool HistoryWriter::flushNow()
     if (m_state == HistorianState::Recording) {
         for (const ChangeSet &changes : m_queue.takeAll())
             m_buffer.append(changes);
+        m_buffer.heartbeat(m_clock.nowMs()); // as the next tick would
         return flush();
     }
     if (m_state == HistorianState::Degraded && m_opened)
