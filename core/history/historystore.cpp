@@ -312,7 +312,7 @@ bool HistoryStore::purgeOldest(int limit, int &deleted, qint64 &oldestLeft, QStr
     return true;
 }
 
-bool HistoryStore::purgeMinuteRollupsBefore(qint64 before, QString *error)
+bool HistoryStore::purgeFineRollupsBefore(qint64 before, QString *error)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM rollup WHERE level = 1 AND bucket < ?"));

@@ -45,8 +45,8 @@ public:
     // Deletes up to `limit` of the oldest chunks overall (size limit); `oldestLeft` is the start
     // of the oldest chunk that remains (or max if none).
     bool purgeOldest(int limit, int &deleted, qint64 &oldestLeft, QString *error);
-    // Minute rollups before `before` (raw data gone, the size limit still exceeded).
-    bool purgeMinuteRollupsBefore(qint64 before, QString *error);
+    // 10-minute rollups before `before` (raw data gone, the size limit still exceeded).
+    bool purgeFineRollupsBefore(qint64 before, QString *error);
     // Bytes in use (SQLite: pages not on the free list; PostgreSQL: relation sizes).
     bool usedBytes(qint64 &bytes, QString *error);
     // SQLite: hands free pages back to the file system.

@@ -218,6 +218,8 @@ bool HistoryWriter::flush()
         m_buffer.addIds(first, end);
     if (!batch.journal.isEmpty())
         ++m_seq;
+    if (timer.elapsed() > m_options.flushIntervalMs * 2)
+        qCWarning(lcHistory) << "slow history commit:" << timer.elapsed() << "ms";
     emit flushed(timer.elapsed());
     if (m_state == HistorianState::Degraded) {
         const quint64 dropped = m_queue.droppedSamples() - m_droppedAtDegrade;

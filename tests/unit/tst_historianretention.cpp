@@ -72,6 +72,7 @@ void TstHistorianRetention::retentionByAge()
     ManualClock clock(now);
     HistorianOptions o = options();
     o.purgeIntervalMs = 100;
+    o.limits.chunkSpanMs = 600'000; // retention drops whole chunks: several per hour
     HistoryConfig::Group shortLived;
     shortLived.name = QStringLiteral("short");
     shortLived.patterns = {QStringLiteral("SHORT")};
