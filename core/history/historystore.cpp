@@ -290,14 +290,20 @@ bool HistoryStore::purgeTagBefore(qint32 tag, qint64 before, int limit, int &del
     return exec(t, error);
 }
 
-bool HistoryStore::purgeOldest(int limit, int &deleted, qint64 &oldestLeft, QString *error)
+bool HistoryStore::purgeOldest(int limit, qint64 bytes, int &deleted, qint64 &oldestLeft,
+                               QString *error)
 {
     deleted = 0;
     QSqlQuery q(m_db);
-    // Chunk ids grow with time, so the lowest ids are (about) the oldest data.
-    q.prepare(
-        QStringLiteral("DELETE FROM chunk WHERE id IN (SELECT id FROM chunk ORDER BY id LIMIT ?)"));
+    // Chunk ids grow with time, so the lowest ids are (about) the oldest data. Deletes the
+    // oldest chunks up to `limit` of them, stopping once their data adds up to `bytes`: the
+    // size limit must not take away more history than it has to.
+    q.prepare(QStringLiteral(
+        "DELETE FROM chunk WHERE id IN (SELECT id FROM (SELECT id, sum(length(data)) OVER "
+        "(ORDER BY id) - length(data) AS before FROM (SELECT id, data FROM chunk ORDER BY id "
+        "LIMIT ?) oldest) sized WHERE before < ?)"));
     q.bindValue(0, limit);
+    q.bindValue(1, bytes);
     if (!exec(q, error))
         return false;
     deleted = q.numRowsAffected();

@@ -44,7 +44,7 @@ public:
     bool purgeTagBefore(qint32 tag, qint64 before, int limit, int &deleted, QString *error);
     // Deletes up to `limit` of the oldest chunks overall (size limit); `oldestLeft` is the start
     // of the oldest chunk that remains (or max if none).
-    bool purgeOldest(int limit, int &deleted, qint64 &oldestLeft, QString *error);
+    bool purgeOldest(int limit, qint64 bytes, int &deleted, qint64 &oldestLeft, QString *error);
     // 10-minute rollups before `before` (raw data gone, the size limit still exceeded).
     bool purgeFineRollupsBefore(qint64 before, QString *error);
     // Bytes in use (SQLite: pages not on the free list; PostgreSQL: relation sizes).
