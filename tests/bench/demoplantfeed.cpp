@@ -240,17 +240,40 @@ struct SimSource : Source {
     std::vector<std::pair<quint32, SimSignal>> signals_;
 };
 
+// What an operator does over a shift, repeated every two hours so that history holds the
+// transients of a working unit and not only a steady state: setpoint and speed changes, the
+// pump stopped for four minutes (the level rises past its high limit), the inlet valve closed (it
+// falls).
+sim::PlantCommands operatorCommands(qint64 sinceStartMs)
+{
+    const qint64 minute = sinceStartMs / 60'000 % 120;
+    sim::PlantCommands c;
+    if (minute >= 20 && minute < 95)
+        c.temperatureSp = 65.0;
+    else if (minute >= 95)
+        c.temperatureSp = 55.0;
+    if (minute >= 40 && minute < 50)
+        c.pumpSpeed = 75.0;
+    c.pumpRun = !(minute >= 55 && minute < 59);
+    c.valveOpen = !(minute >= 75 && minute < 83);
+    c.heaterOn = !(minute >= 105 && minute < 110);
+    return c;
+}
+
 } // namespace
 
 struct DemoPlantFeed::State {
     State(const PlantConfig &p, qint64 t0)
         : plant(p)
+        , start(t0)
         , now(t0)
     {
     }
     const PlantConfig &plant;
     sim::PlantModel model{1}; // vigil-sim --seed default
+    qint64 start;
     qint64 now;
+    qint64 commandMinute = -1;
     std::vector<std::unique_ptr<Source>> sources;
     std::map<QString, quint64> samples;       // by device
     std::map<QString, std::set<quint32>> fed; // by device
@@ -294,6 +317,10 @@ void DemoPlantFeed::run(qint64 end, const Deliver &deliver)
         if (at >= end)
             break;
         while (physics <= at) { // the process first, then whoever samples it
+            if (const qint64 minute = (physics - d->start) / 60'000; minute != d->commandMinute) {
+                d->commandMinute = minute;
+                d->model.setCommands(operatorCommands(physics - d->start));
+            }
             d->model.step(double(kPhysicsStepMs) / 1000.0);
             physics += kPhysicsStepMs;
         }

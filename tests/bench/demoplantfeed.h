@@ -11,9 +11,9 @@
 #include <vector>
 
 // The demo plant's tags as Vigil receives them, in simulated time and without the network:
-// vigil-sim's PlantModel is stepped in process every 50 ms (its physics timer) with the operator's
-// default commands, and every device of the plant is sampled at its own periods and decoded by
-// the drivers' own code:
+// vigil-sim's PlantModel is stepped in process every 50 ms (its physics timer) under a two-hour
+// operator routine (setpoint and speed changes, pump stops, valve closures), and every device of
+// the plant is sampled at its own periods and decoded by the drivers' own code:
 //  - modbus: the poll plan of the device (ModbusPlanner, per scan class) read from vigil-sim's
 //    register image (ModbusImage::refresh) and decoded by ModbusSampler/ModbusCodec;
 //  - mqtt: vigil-sim's JSON document (MqttStatePayload::encode, every 500 ms, and the retained
