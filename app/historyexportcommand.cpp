@@ -7,6 +7,7 @@
 #include "export/timeexpression.h"
 #include "history/historyconnection.h"
 #include "history/historyreader.h"
+#include "history/historyschema.h"
 #include "util/systemclock.h"
 
 #include <QElapsedTimer>
@@ -74,6 +75,25 @@ int runHistoryExport(const HistoryExportArguments &arguments, const QString &pla
     if (!connection.open(&error)) {
         err << "vigil: " << error << Qt::endl;
         return 1;
+    }
+    {
+        // Vigil migrates the schema when it starts recording; an export reads as it finds it,
+        // so it must not misread a database written by another version.
+        QSqlDatabase db = connection.database();
+        const int version = HistorySchema::version(db, url->isSqlite(), &error);
+        if (version < 0) {
+            err << "vigil: " << error << Qt::endl;
+            return 1;
+        }
+        if (version != HistorySchema::latestVersion()) {
+            err << "vigil: the history at " << url->display() << " has schema version " << version
+                << ", this Vigil reads version " << HistorySchema::latestVersion()
+                << (version < HistorySchema::latestVersion()
+                        ? ": start this Vigil on it once to migrate it, then export"
+                        : ": export it with the newer Vigil that wrote it")
+                << Qt::endl;
+            return 1;
+        }
     }
     HistoryReader reader(connection.database());
     HistoryExporter exporter(reader, *plant.tags);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 
@@ -43,13 +45,34 @@ public:
     int readOnes(int max)
     {
         int n = 0;
-        while (n < max && readBit())
-            ++n;
+        while (n < max) {
+            if (m_bufBits == 0) {
+                refill();
+                if (m_bufBits == 0) { // past the end: a zero bit, as read() gives
+                    m_overrun = true;
+                    return n;
+                }
+            }
+            // Valid bits are left-aligned and followed by zeros: the run stops within them.
+            const int ones = std::min(std::countl_one(m_buf), max - n);
+            if (ones < m_bufBits && n + ones < max) {
+                consume(ones + 1); // the ones and their terminating zero
+                return n + ones;
+            }
+            const int taken = std::min(ones, m_bufBits);
+            consume(taken);
+            n += taken;
+        }
         return n;
     }
     bool overrun() const { return m_overrun; }
 
 private:
+    void consume(int count)
+    {
+        m_buf = count < 64 ? m_buf << count : 0;
+        m_bufBits -= count;
+    }
     void refill()
     {
         while (m_bufBits <= 56 && m_data < m_end) {

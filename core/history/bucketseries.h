@@ -16,7 +16,7 @@ namespace vigil
 struct BucketSeries {
     enum class Source : quint8 {
         Raw,
-        MinuteRollups,
+        FineRollups, // 10 minutes
         HourRollups
     };
 

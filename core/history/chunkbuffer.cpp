@@ -68,16 +68,8 @@ void ChunkBuffer::appendLocked(quint32 tag, qint64 time, double value, Quality q
         seal(t);
     if (t.open.isEmpty())
         t.openId = takeId();
-    if (!t.open.append(time, value, quality)) {
-        // The value does not fit the tag's compact encoding: fall back to plain doubles.
-        qCDebug(lcHistory) << "tag key" << t.slot.key << "falls back to float64 encoding";
-        seal(t);
-        t.slot.encoding = ValueEncoding(ValueEncoding::Mode::Float64);
-        t.open.reset(t.slot.encoding, t.period);
-        t.delta.reset(t.slot.encoding, t.period);
-        t.openId = takeId();
-        t.open.append(time, value, quality);
-    }
+    // Both widen their encoding when a value needs it (each chunk says how it is encoded).
+    t.open.append(time, value, quality);
     t.delta.append(time, value, quality);
     if (!t.dirty) {
         t.dirty = true;

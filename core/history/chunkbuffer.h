@@ -28,7 +28,10 @@ public:
         qint64 heartbeatMs = 0; // 0: no heartbeat
     };
     struct Limits {
-        std::size_t chunkBytes = 3960;      // one chunk fills a 4 KiB page, no overflow page
+        // One chunk and its row fill a 4 KiB page: SQLite keeps up to 4061 bytes of a row on its
+        // page (page size - 35), the row's other columns take about 25, and a chunk is sealed
+        // once it reaches this, so it ends up to one sample's bits (< 20 bytes) larger.
+        std::size_t chunkBytes = 4000;
         qint64 chunkSpanMs = 6 * 3'600'000; // readers rely on this bound (kMaxChunkSpanMs)
         int snapshotAfterFlushes = 300;     // re-journal an open chunk after this many flushes
         int maxSnapshotsPerFlush = 2000;

@@ -23,7 +23,9 @@ bool ChunkDecoder::parseHeader()
         return false;
     }
     const quint8 format = *pos++;
-    if ((format >> 4) != ChunkEncoder::kFormatVersion || (format & 0x0F) > 3) {
+    m_version = format >> 4;
+    const int modes = m_version == 1 ? 4 : 5; // version 1 had no Decimal mode
+    if (m_version < 1 || m_version > ChunkEncoder::kFormatVersion || (format & 0x0F) >= modes) {
         m_error = QStringLiteral("unknown chunk format 0x%1").arg(format, 2, 16, QLatin1Char('0'));
         return false;
     }
@@ -49,7 +51,16 @@ bool ChunkDecoder::parseHeader()
             pos += 16;
         }
     }
-    m_encoding = ValueEncoding(mode, gain, offset);
+    int decimals = 0;
+    if (ok && mode == ValueEncoding::Mode::Decimal) {
+        if (pos >= end || *pos > ValueEncoding::kMaxDecimals)
+            ok = false;
+        else
+            decimals = *pos++;
+    }
+    m_encoding = ValueEncoding(mode, gain, offset, decimals);
+    m_rice = m_timeRice = m_periodRice = RiceState(m_version);
+    m_timeModel = TimeModel(m_version);
     const std::uint64_t runs = ok ? varint::get(pos, end, ok) : 0;
     std::uint64_t total = 0;
     if (ok && runs > count) // every run holds at least one sample
@@ -82,34 +93,24 @@ bool ChunkDecoder::next(HistorySample &sample)
         return false;
     BitReader &bits = *m_bits;
     const ValueEncoding::Mode mode = m_encoding.mode();
+    const bool isFloat =
+        mode == ValueEncoding::Mode::Float64 || mode == ValueEncoding::Mode::Float32;
     if (m_index == 0) {
         m_time = m_firstTime;
-        switch (mode) {
-        case ValueEncoding::Mode::Float64:
-            m_lastBits = bits.read(64);
-            break;
-        case ValueEncoding::Mode::Float32:
-            m_lastBits = bits.read(32);
-            break;
-        case ValueEncoding::Mode::Integer:
-        case ValueEncoding::Mode::Scaled:
-            m_integer = decodeIntegerDelta();
-            break;
-        }
+        if (isFloat)
+            m_value = bits.read(mode == ValueEncoding::Mode::Float64 ? 64 : 32);
+        else
+            m_value = std::uint64_t(m_version == 1 ? decodeIntegerDeltaV1() : decodeFirstInteger());
+        // Format 1 coded a value as the difference to the previous one.
+        m_predictor.reset(m_value, mode == ValueEncoding::Mode::Float32 ? 32 : 64, m_version == 1);
     } else {
         m_time = decodeTime();
-        switch (mode) {
-        case ValueEncoding::Mode::Float64:
-            m_lastBits = decodeFloatDelta(64);
-            break;
-        case ValueEncoding::Mode::Float32:
-            m_lastBits = decodeFloatDelta(32);
-            break;
-        case ValueEncoding::Mode::Integer:
-        case ValueEncoding::Mode::Scaled:
-            m_integer += decodeIntegerDelta();
-            break;
-        }
+        const std::uint64_t predicted = m_predictor.predict();
+        const std::int64_t residual = m_version == 1 && !isFloat
+                                          ? decodeIntegerDeltaV1()
+                                          : varint::unzigzag(m_rice.read(bits));
+        m_value = m_predictor.apply(predicted, residual);
+        m_predictor.update(m_value);
     }
     if (bits.overrun() || !m_error.isEmpty()) {
         if (m_error.isEmpty())
@@ -120,14 +121,15 @@ bool ChunkDecoder::next(HistorySample &sample)
     sample.time = m_time;
     switch (mode) {
     case ValueEncoding::Mode::Float64:
-        sample.value = ValueEncoding::fromOrderedBits(m_lastBits, 64);
+        sample.value = ValueEncoding::fromOrderedBits(m_value, 64);
         break;
     case ValueEncoding::Mode::Float32:
-        sample.value = ValueEncoding::fromOrderedBits(m_lastBits, 32);
+        sample.value = ValueEncoding::fromOrderedBits(m_value, 32);
         break;
     case ValueEncoding::Mode::Integer:
     case ValueEncoding::Mode::Scaled:
-        sample.value = m_encoding.fromInteger(m_integer);
+    case ValueEncoding::Mode::Decimal:
+        sample.value = m_encoding.fromInteger(std::int64_t(m_value));
         break;
     }
     if (m_runLeft == 0) {
@@ -142,23 +144,37 @@ bool ChunkDecoder::next(HistorySample &sample)
 
 qint64 ChunkDecoder::decodeTime()
 {
-    if (m_period > 0) {
-        const qint64 m = varint::unzigzag(m_periodRice.read(*m_bits)) + 1;
-        const qint64 jitter = varint::unzigzag(m_timeRice.read(*m_bits));
-        return m_time + m * m_period + jitter;
+    // Wrapping arithmetic: a corrupt chunk must not overflow, the time check catches it.
+    qint64 delta;
+    if (m_period > 0 && m_version == 1) {
+        const std::uint64_t m = std::uint64_t(varint::unzigzag(m_periodRice.read(*m_bits)) + 1);
+        delta = qint64(m * std::uint64_t(m_period) +
+                       std::uint64_t(varint::unzigzag(m_timeRice.read(*m_bits))));
+    } else if (m_period > 0) {
+        delta = m_timeModel.decode(*m_bits, m_period);
+    } else {
+        m_delta = qint64(std::uint64_t(m_delta) +
+                         std::uint64_t(varint::unzigzag(m_timeRice.read(*m_bits))));
+        delta = m_delta;
     }
-    m_delta += varint::unzigzag(m_timeRice.read(*m_bits));
-    return m_time + m_delta;
+    if (delta < 0 && m_error.isEmpty())
+        m_error = QStringLiteral("corrupt chunk: time goes back (sample %1)").arg(m_index + 1);
+    return qint64(std::uint64_t(m_time) + std::uint64_t(delta));
 }
 
-std::uint64_t ChunkDecoder::decodeFloatDelta(int width)
+std::int64_t ChunkDecoder::decodeFirstInteger()
 {
-    const std::int64_t delta = varint::unzigzag(m_rice.read(*m_bits));
-    const std::uint64_t ordered = m_lastBits + std::uint64_t(delta);
-    return width == 64 ? ordered : ordered & 0xFFFF'FFFFu;
+    const int length = int(m_bits->read(7));
+    if (length > 64) {
+        m_error = QStringLiteral("malformed integer value");
+        return 0;
+    }
+    return length > 0 ? varint::unzigzag(m_bits->read(length)) : 0;
 }
 
-std::int64_t ChunkDecoder::decodeIntegerDelta()
+// Version 1 integer codes (zigzag z): 0 -> '0'; z < 2^6 -> '10' + 6 bits; z < 2^12 -> '110' + 12;
+// z < 2^20 -> '1110' + 20; z < 2^32 -> '11110' + 32; else '11111' + 64.
+std::int64_t ChunkDecoder::decodeIntegerDeltaV1()
 {
     static constexpr int kWidth[] = {0, 6, 12, 20, 32, 64};
     const int prefix = m_bits->readOnes(5);

@@ -3,7 +3,9 @@
 #include "bitreader.h"
 #include "historysample.h"
 #include "ricestate.h"
+#include "timemodel.h"
 #include "valueencoding.h"
+#include "valuepredictor.h"
 
 #include <QByteArray>
 #include <QString>
@@ -40,10 +42,11 @@ private:
     };
     bool parseHeader();
     qint64 decodeTime();
-    std::uint64_t decodeFloatDelta(int width);
-    std::int64_t decodeIntegerDelta();
+    std::int64_t decodeFirstInteger();
+    std::int64_t decodeIntegerDeltaV1();
 
     QByteArray m_blob;
+    int m_version = 0;
     QString m_error;
     ValueEncoding m_encoding;
     std::vector<Run> m_runs;
@@ -55,11 +58,12 @@ private:
     qint64 m_firstTime = 0;
     qint64 m_time = 0;
     qint64 m_delta = 0;
-    std::uint64_t m_lastBits = 0;
-    std::int64_t m_integer = 0;
+    std::uint64_t m_value = 0; // the float's ordered bits or the stored integer
+    ValuePredictor m_predictor;
     RiceState m_rice;
     RiceState m_timeRice;
-    RiceState m_periodRice;
+    RiceState m_periodRice; // format 1 periods
+    TimeModel m_timeModel;
     qint64 m_period = 0;
 };
 

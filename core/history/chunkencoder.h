@@ -3,7 +3,9 @@
 #include "bitwriter.h"
 #include "ricestate.h"
 #include "tags/quality.h"
+#include "timemodel.h"
 #include "valueencoding.h"
+#include "valuepredictor.h"
 
 #include <QByteArray>
 
@@ -14,20 +16,26 @@ namespace vigil
 {
 
 // Encodes one tag's samples into a compact chunk (Gorilla-style):
-//   header: format|mode byte, count, first time (zigzag varint), [gain, offset], quality runs
-//   bits:   per sample a delta-of-delta time code and an XOR (float) or delta (integer) value
-//           code, see ChunkDecoder for the exact layout.
-// Times must not decrease. The encoder is incremental: serialize() may be called at any time.
+//   header: format|mode byte, count, first time (zigzag varint), period, [gain, offset],
+//           [decimals], quality runs
+//   bits:   the first value whole, then per sample a time code (TimeModel with a period, else
+//           the Rice-coded delta of delta) and the Rice-coded residual of the value (the float's
+//           bit pattern taken as an ordered integer, or the stored integer) against the
+//           ValuePredictor's prediction; see ChunkDecoder for the exact layout.
+// Times must not decrease. A value that does not fit the chunk's encoding widens it (see
+// ValueEncoding): what the chunk holds is re-encoded. The encoder is incremental: serialize()
+// may be called at any time.
 class ChunkEncoder
 {
 public:
-    static constexpr quint8 kFormatVersion = 1;
+    // 2: integer values Rice coded, Decimal mode. The decoder also reads version 1.
+    static constexpr quint8 kFormatVersion = 2;
 
     // `periodMs` > 0: times are coded as multiples of this period plus jitter (see encodeTime).
     explicit ChunkEncoder(ValueEncoding encoding = {}, qint64 periodMs = 0);
 
-    // Appends a sample; returns false (appending nothing) if the value does not fit the
-    // chunk's value encoding or the time goes backwards.
+    // Appends a sample, widening the chunk's encoding if the value needs it; returns false
+    // (appending nothing) if the time goes backwards.
     bool append(qint64 time, double value, Quality quality);
 
     int count() const { return m_count; }
@@ -41,7 +49,8 @@ public:
     std::size_t estimatedBytes() const
     {
         return 12 + (m_encoding.mode() == ValueEncoding::Mode::Scaled ? 16 : 0) +
-               m_runs.size() * 3 + m_bits.byteCount();
+               (m_encoding.mode() == ValueEncoding::Mode::Decimal ? 1 : 0) + m_runs.size() * 4 +
+               m_bits.byteCount();
     }
 
     QByteArray serialize() const;
@@ -56,9 +65,10 @@ private:
         Quality quality;
         quint32 length;
     };
+    void appendEncoded(qint64 time, double value, Quality quality);
+    void widen(double value);
     void encodeTime(qint64 time);
-    void encodeFloatDelta(std::uint64_t bits, int width);
-    void encodeIntegerDelta(std::int64_t delta);
+    std::uint64_t asInteger(double value) const;
 
     BitWriter m_bits;
     ValueEncoding m_encoding;
@@ -68,11 +78,10 @@ private:
     qint64 m_lastTime = 0;
     qint64 m_lastDelta = 0;
     double m_lastValue = 0.0;
-    std::uint64_t m_lastBits = 0; // float modes: previous pattern (ordered, see orderedBits)
-    std::int64_t m_lastInteger = 0;
+    ValuePredictor m_predictor;
     RiceState m_rice;
     RiceState m_timeRice;
-    RiceState m_periodRice;
+    TimeModel m_timeModel;
     qint64 m_period = 0;
     std::array<qint32, 32> m_recentDeltas{};
     int m_deltaCount = 0;

@@ -43,7 +43,7 @@ Historian::Historian(HistorianOptions options, std::shared_ptr<const TagDirector
     for (const TagDefinition &t : m_tags->all())
         names.append(t.id);
     m_thread.setObjectName(QStringLiteral("history-writer"));
-    m_writer = new HistoryWriter(m_options, names, *m_buffer, m_queue, clock, events);
+    m_writer = new HistoryWriter(m_options, names, *m_buffer, m_queue, m_rejects, clock, events);
     m_writer->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
     connect(
@@ -129,6 +129,8 @@ Historian::Stats Historian::stats() const
     s.queued = m_queue.queuedSamples();
     s.stored = m_buffer->appendedSamples();
     s.clamped = m_buffer->clampedSamples();
+    s.rejectedRows = m_rejects.rows;
+    s.rejectedSamples = m_rejects.samples;
     return s;
 }
 

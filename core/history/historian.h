@@ -3,6 +3,7 @@
 #include "chunkbuffer.h"
 #include "historianoptions.h"
 #include "historianstate.h"
+#include "historyrejects.h"
 #include "historytailsource.h"
 #include "ingestqueue.h"
 #include "tags/tagchange.h"
@@ -33,10 +34,12 @@ public:
     struct Stats {
         HistorianState state = HistorianState::Starting;
         QString reason;
-        quint64 received = 0; // samples handed to record()
-        quint64 dropped = 0;  // dropped from the full queue while the database was unavailable
-        quint64 stored = 0;   // taken into chunks (including heartbeats)
-        quint64 clamped = 0;  // samples whose time went backwards, stored at the previous time
+        quint64 received = 0;     // samples handed to record()
+        quint64 dropped = 0;      // dropped from the full queue while the database was unavailable
+        quint64 stored = 0;       // taken into chunks (including heartbeats)
+        quint64 clamped = 0;      // samples whose time went backwards, stored at the previous time
+        quint64 rejectedRows = 0; // rows the database refused for their data, dropped
+        quint64 rejectedSamples = 0; // samples lost with them (refused chunk rows)
         qint64 queued = 0;
     };
 
@@ -50,8 +53,8 @@ public:
 
     // Thread-safe and cheap: queues the changes for the writer thread.
     void record(const vigil::ChangeSet &changes);
-    // Blocks until everything recorded so far is committed; false if the database cannot be
-    // written (degraded) or the historian is not running.
+    // Blocks until everything recorded so far is committed, with the heartbeats due by now;
+    // false if the database cannot be written (degraded) or the historian is not running.
     bool flush();
 
     HistorianState state() const;
@@ -69,6 +72,7 @@ private:
     HistorianOptions m_options;
     std::shared_ptr<const TagDirectory> m_tags;
     IngestQueue m_queue;
+    HistoryRejects m_rejects;
     std::unique_ptr<ChunkBuffer> m_buffer;
     QThread m_thread;
     HistoryWriter *m_writer = nullptr;

@@ -71,8 +71,8 @@ bool HistoryPurger::sizeStep(bool &more, QString *error)
         return false;
     int deleted = 0;
     qint64 oldestLeft = 0;
-    if (!m_store.purgeOldest(m_batch, deleted, oldestLeft, error) ||
-        !m_store.purgeMinuteRollupsBefore(oldestLeft, error) || !m_store.commit(error)) {
+    if (!m_store.purgeOldest(m_batch, used - m_maxBytes * 95 / 100, deleted, oldestLeft, error) ||
+        !m_store.purgeFineRollupsBefore(oldestLeft, error) || !m_store.commit(error)) {
         m_store.rollback();
         return false;
     }

@@ -129,7 +129,7 @@ QList<ChunkBuffer::TailChunk> HistoryReader::journalTail(qint32 key)
         open[{samples.first().time, id}] = std::move(samples);
     }
     for (auto &[order, samples] : open) {
-        ChunkEncoder encoder(ValueEncoding(ValueEncoding::Mode::Float64));
+        ChunkEncoder encoder(ValueEncoding(ValueEncoding::Mode::Integer)); // widens as needed
         for (const HistorySample &s : samples)
             encoder.append(s.time, s.value, s.quality);
         out.append({order.second, encoder.serialize()});
@@ -310,12 +310,14 @@ bool HistoryReader::buckets(const QString &tag, qint64 from, qint64 to, int coun
     if (!key)
         return m_error.isEmpty();
     QList<ChunkBuffer::TailChunk> tail = tailOf(tag);
-    // The coarsest level that still gives about two rows per bucket or more.
+    // The coarsest level that still gives about two hour rows or one 10-minute row per bucket
+    // (a row counts in the bucket it starts in: a bucket's edges are off by at most one 10-minute
+    // row, under half a pixel at two buckets per pixel); narrower buckets read the samples.
     int level = 0;
     if (out.width >= 2 * RollupBuilder::kHourMs)
         level = RollupBuilder::Hour;
-    else if (out.width >= 2 * RollupBuilder::kMinuteMs)
-        level = RollupBuilder::Minute;
+    else if (out.width >= RollupBuilder::kFineMs)
+        level = RollupBuilder::Fine;
     out.source = BucketSeries::Source(level);
     ReadTransaction snapshot(m_db);
     if (!m_tail)

@@ -53,7 +53,7 @@ bool HistoryRecovery::replayJournal(QString *error)
         }
         if (exists || open.samples.isEmpty())
             continue; // sealed and committed after it was journaled
-        ChunkEncoder encoder(ValueEncoding(ValueEncoding::Mode::Float64));
+        ChunkEncoder encoder(ValueEncoding(ValueEncoding::Mode::Integer)); // widens as needed
         for (const HistorySample &s : open.samples)
             encoder.append(s.time, s.value, s.quality);
         const ChunkBuffer::SealedChunk sealed{0,
@@ -87,9 +87,9 @@ bool HistoryRecovery::catchUpRollups(QString *error)
         const ChunkBuffer::Slot slot = m_buffer.slot(i);
         if (slot.key < 0 || slot.text)
             continue;
-        qint64 last = 0, minutesUntil = 0, hoursUntil = 0;
+        qint64 last = 0, finesUntil = 0, hoursUntil = 0;
         if (!m_reader.lastTime(slot.key, last) ||
-            !m_reader.rolledUntil(slot.key, RollupBuilder::Minute, minutesUntil) ||
+            !m_reader.rolledUntil(slot.key, RollupBuilder::Fine, finesUntil) ||
             !m_reader.rolledUntil(slot.key, RollupBuilder::Hour, hoursUntil)) {
             if (error)
                 *error = m_reader.lastError();
@@ -99,11 +99,11 @@ bool HistoryRecovery::catchUpRollups(QString *error)
         if (last != std::numeric_limits<qint64>::min()) {
             out.clear();
             bool ok = m_reader.visitRollups(
-                slot.key, RollupBuilder::Minute, hoursUntil, minutesUntil,
-                [&](const RollupBucket &minute) { builder.addMinute(minute, out); });
+                slot.key, RollupBuilder::Fine, hoursUntil, finesUntil,
+                [&](const RollupBucket &fine) { builder.addFine(fine, out); });
             ok = ok &&
                  m_reader.visitSamples(
-                     slot.key, {}, minutesUntil, std::numeric_limits<qint64>::max(),
+                     slot.key, {}, finesUntil, std::numeric_limits<qint64>::max(),
                      [&](const HistorySample &s) { builder.add(s.time, s.value, s.quality, out); });
             if (!ok) {
                 if (error)

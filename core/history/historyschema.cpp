@@ -19,6 +19,33 @@ struct Migration {
     QStringList postgres;
 };
 
+// Migration 2 (SQLite and PostgreSQL alike): 1-minute rollups (level 1) become 10-minute ones.
+// Each 10-minute bucket merges its minutes as RollupBucket::merge does (first/last of the
+// minutes with usable samples, the quality the last one left); a tag's last 10-minute bucket
+// is dropped when its minutes may not all have been rolled up yet (its last minute ends before
+// the bucket does): the writer rebuilds it from the samples at start (catchUpRollups). Hours are
+// merges of the same samples and stay.
+const QStringList kFineRollups{
+    QStringLiteral(
+        "INSERT INTO rollup (tag, level, bucket, n, n_bad, v_min, v_max, v_sum, v_first, v_last, "
+        "last_quality) SELECT g.tag, 3, g.b, g.n, g.n_bad, g.v_min, g.v_max, g.v_sum, "
+        "(SELECT r.v_first FROM rollup r WHERE r.tag = g.tag AND r.level = 1 AND r.bucket >= g.b "
+        "AND r.bucket < g.b + 600000 AND r.n > 0 ORDER BY r.bucket LIMIT 1), "
+        "(SELECT r.v_last FROM rollup r WHERE r.tag = g.tag AND r.level = 1 AND r.bucket >= g.b "
+        "AND r.bucket < g.b + 600000 AND r.n > 0 ORDER BY r.bucket DESC LIMIT 1), "
+        "(SELECT r.last_quality FROM rollup r WHERE r.tag = g.tag AND r.level = 1 AND r.bucket >= "
+        "g.b AND r.bucket < g.b + 600000 ORDER BY r.bucket DESC LIMIT 1) "
+        "FROM (SELECT m.tag, m.b, sum(m.n) AS n, sum(m.n_bad) AS n_bad, min(m.v_min) AS v_min, "
+        "max(m.v_max) AS v_max, CASE WHEN sum(CASE WHEN m.n > 0 AND m.v_sum IS NULL THEN 1 ELSE "
+        "0 END) > 0 THEN NULL ELSE sum(m.v_sum) END AS v_sum FROM (SELECT tag, n, n_bad, v_min, "
+        "v_max, v_sum, bucket - (((bucket % 600000) + 600000) % 600000) AS b FROM rollup WHERE "
+        "level = 1) m GROUP BY m.tag, m.b) g"),
+    QStringLiteral("DELETE FROM rollup WHERE level = 3 AND bucket + 600000 > (SELECT max(r.bucket) "
+                   "+ 60000 FROM rollup r WHERE r.tag = rollup.tag AND r.level = 1)"),
+    QStringLiteral("DELETE FROM rollup WHERE level = 1"),
+    QStringLiteral("UPDATE rollup SET level = 1 WHERE level = 3"),
+};
+
 // Ordered; never edit a released migration, add a new one.
 const QList<Migration> &migrations()
 {
@@ -67,6 +94,7 @@ const QList<Migration> &migrations()
              QStringLiteral("CREATE TABLE counter (name TEXT PRIMARY KEY, next BIGINT NOT NULL)"),
              QStringLiteral("INSERT INTO counter (name, next) VALUES ('chunk', 1)"),
          }},
+        {2, "10-minute rollups instead of 1-minute ones", kFineRollups, kFineRollups},
     };
     return list;
 }
@@ -118,7 +146,7 @@ int HistorySchema::version(QSqlDatabase &db, bool sqlite, QString *error)
     return q.next() ? q.value(0).toInt() : 0;
 }
 
-bool HistorySchema::migrate(QSqlDatabase &db, bool sqlite, QString *error)
+bool HistorySchema::migrate(QSqlDatabase &db, bool sqlite, QString *error, int upTo)
 {
     const int current = version(db, sqlite, error);
     if (current < 0)
@@ -137,7 +165,7 @@ bool HistorySchema::migrate(QSqlDatabase &db, bool sqlite, QString *error)
             return false;
     }
     for (const Migration &m : migrations()) {
-        if (m.version <= current)
+        if (m.version <= current || (upTo >= 0 && m.version > upTo))
             continue;
         if (!db.transaction()) {
             if (error)

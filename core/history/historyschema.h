@@ -15,9 +15,9 @@ public:
     static int latestVersion();
     // The schema version of the database (0: empty).
     static int version(QSqlDatabase &db, bool sqlite, QString *error = nullptr);
-    // Brings the database to the latest version. Fails (without touching anything) if the
-    // database is newer than this program.
-    static bool migrate(QSqlDatabase &db, bool sqlite, QString *error);
+    // Brings the database to the latest version (or to `upTo`, for tests of a migration). Fails
+    // (without touching anything) if the database is newer than this program.
+    static bool migrate(QSqlDatabase &db, bool sqlite, QString *error, int upTo = -1);
 };
 
 } // namespace vigil

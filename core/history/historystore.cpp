@@ -1,5 +1,7 @@
 #include "historystore.h"
 
+#include "historyrowerror.h"
+
 #include <QSqlError>
 #include <QVariant>
 
@@ -49,32 +51,68 @@ QSqlQuery &HistoryStore::prepared(int which, const char *sql)
     return *q;
 }
 
+bool HistoryStore::lastErrorIsRowError() const
+{
+    return HistoryRowError::isRowError(m_lastError, m_sqlite);
+}
+
+bool HistoryStore::failed(const QSqlError &e, QString *error)
+{
+    m_lastError = e;
+    if (error)
+        *error = e.text();
+    return false;
+}
+
 bool HistoryStore::exec(QSqlQuery &q, QString *error)
 {
     if (q.exec())
         return true;
-    if (error)
-        *error = q.lastError().text();
+    failed(q.lastError(), error);
     q.finish();
     return false;
+}
+
+bool HistoryStore::execText(const char *sql, QString *error)
+{
+    // Not prepared: PostgreSQL cannot prepare savepoint statements.
+    QSqlQuery q(m_db);
+    if (q.exec(QString::fromLatin1(sql)))
+        return true;
+    return failed(q.lastError(), error);
 }
 
 bool HistoryStore::begin(QString *error)
 {
     if (m_db.transaction())
         return true;
-    if (error)
-        *error = m_db.lastError().text();
-    return false;
+    return failed(m_db.lastError(), error);
 }
 
 bool HistoryStore::commit(QString *error)
 {
     if (m_db.commit())
         return true;
-    if (error)
-        *error = m_db.lastError().text();
-    return false;
+    return failed(m_db.lastError(), error);
+}
+
+bool HistoryStore::savepoint(QString *error)
+{
+    return execText("SAVEPOINT history_row", error);
+}
+
+bool HistoryStore::releaseSavepoint(QString *error)
+{
+    return execText("RELEASE SAVEPOINT history_row", error);
+}
+
+bool HistoryStore::rollbackToSavepoint(QString *error)
+{
+    for (auto &q : m_queries) {
+        if (q)
+            q->finish();
+    }
+    return execText("ROLLBACK TO SAVEPOINT history_row", error);
 }
 
 void HistoryStore::rollback()
@@ -155,78 +193,82 @@ bool HistoryStore::insertChunk(const ChunkBuffer::SealedChunk &c, QString *error
     return exec(q, error);
 }
 
+bool HistoryStore::insertJournal(qint64 seq, const QByteArray &data, QString *error)
+{
+    QSqlQuery &q =
+        prepared(InsertJournal, "INSERT INTO journal (writer, seq, data) VALUES (?, ?, ?)");
+    q.bindValue(0, m_writerId);
+    q.bindValue(1, seq);
+    q.bindValue(2, data);
+    return exec(q, error);
+}
+
+bool HistoryStore::upsertRollup(const ChunkBuffer::PendingRollup &r, QString *error)
+{
+    QSqlQuery &q = prepared(
+        InsertRollup,
+        "INSERT INTO rollup (tag, level, bucket, n, n_bad, v_min, v_max, v_sum, v_first, "
+        "v_last, last_quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tag, "
+        "level, bucket) DO UPDATE SET n = excluded.n, n_bad = excluded.n_bad, v_min = "
+        "excluded.v_min, v_max = excluded.v_max, v_sum = excluded.v_sum, v_first = "
+        "excluded.v_first, v_last = excluded.v_last, last_quality = excluded.last_quality");
+    const RollupBucket &b = r.bucket;
+    q.bindValue(0, r.tag);
+    q.bindValue(1, int(r.level));
+    q.bindValue(2, b.start);
+    q.bindValue(3, qint64(b.count));
+    q.bindValue(4, qint64(b.badCount));
+    q.bindValue(5, real(b.min));
+    q.bindValue(6, real(b.max));
+    q.bindValue(7, real(b.sum));
+    q.bindValue(8, real(b.first));
+    q.bindValue(9, real(b.last));
+    q.bindValue(10, int(b.lastQuality));
+    return exec(q, error);
+}
+
+bool HistoryStore::insertText(const ChunkBuffer::PendingText &t, QString *error)
+{
+    QSqlQuery &q = prepared(InsertText, "INSERT INTO text_sample (tag, time, quality, text) "
+                                        "VALUES (?, ?, ?, ?)");
+    q.bindValue(0, t.tag);
+    q.bindValue(1, t.time);
+    q.bindValue(2, int(t.quality));
+    // A null QString binds as SQL NULL: an empty or missing text (e.g. a string tag that turned
+    // bad before its first value) is stored as the empty string.
+    q.bindValue(3, t.text.isNull() ? QStringLiteral("") : t.text);
+    return exec(q, error);
+}
+
+bool HistoryStore::deleteJournalBefore(qint64 seq, QString *error)
+{
+    QSqlQuery &del = prepared(DeleteJournal, "DELETE FROM journal WHERE writer = ? AND seq < ?");
+    del.bindValue(0, m_writerId);
+    del.bindValue(1, seq);
+    return exec(del, error);
+}
+
 bool HistoryStore::write(const ChunkBuffer::FlushBatch &batch, qint64 reserveFloor,
                          qint64 reserveCount, qint64 *reservedFirst, qint64 *reservedEnd,
                          QString *error)
 {
+    m_lastError = QSqlError();
     if (!begin(error))
         return false;
-    auto fail = [&] {
+    bool ok = batch.journal.isEmpty() || insertJournal(batch.seq, batch.journal, error);
+    for (auto c = batch.sealed.begin(); ok && c != batch.sealed.end(); ++c)
+        ok = insertChunk(*c, error);
+    for (auto r = batch.rollups.begin(); ok && r != batch.rollups.end(); ++r)
+        ok = upsertRollup(*r, error);
+    for (auto t = batch.texts.begin(); ok && t != batch.texts.end(); ++t)
+        ok = insertText(*t, error);
+    ok = ok && deleteJournalBefore(batch.watermark, error);
+    ok = ok && (reserveCount == 0 ||
+                reserveChunkIds(reserveFloor, reserveCount, *reservedFirst, *reservedEnd, error));
+    if (!ok || !commit(error)) {
         rollback();
         return false;
-    };
-    if (!batch.journal.isEmpty()) {
-        QSqlQuery &q =
-            prepared(InsertJournal, "INSERT INTO journal (writer, seq, data) VALUES (?, ?, ?)");
-        q.bindValue(0, m_writerId);
-        q.bindValue(1, batch.seq);
-        q.bindValue(2, batch.journal);
-        if (!exec(q, error))
-            return fail();
     }
-    for (const ChunkBuffer::SealedChunk &c : batch.sealed) {
-        if (!insertChunk(c, error))
-            return fail();
-    }
-    if (!batch.rollups.empty()) {
-        QSqlQuery &q = prepared(
-            InsertRollup,
-            "INSERT INTO rollup (tag, level, bucket, n, n_bad, v_min, v_max, v_sum, v_first, "
-            "v_last, last_quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tag, "
-            "level, bucket) DO UPDATE SET n = excluded.n, n_bad = excluded.n_bad, v_min = "
-            "excluded.v_min, v_max = excluded.v_max, v_sum = excluded.v_sum, v_first = "
-            "excluded.v_first, v_last = excluded.v_last, last_quality = excluded.last_quality");
-        for (const ChunkBuffer::PendingRollup &r : batch.rollups) {
-            const RollupBucket &b = r.bucket;
-            q.bindValue(0, r.tag);
-            q.bindValue(1, int(r.level));
-            q.bindValue(2, b.start);
-            q.bindValue(3, qint64(b.count));
-            q.bindValue(4, qint64(b.badCount));
-            q.bindValue(5, real(b.min));
-            q.bindValue(6, real(b.max));
-            q.bindValue(7, real(b.sum));
-            q.bindValue(8, real(b.first));
-            q.bindValue(9, real(b.last));
-            q.bindValue(10, int(b.lastQuality));
-            if (!exec(q, error))
-                return fail();
-        }
-    }
-    if (!batch.texts.empty()) {
-        QSqlQuery &q = prepared(InsertText, "INSERT INTO text_sample (tag, time, quality, text) "
-                                            "VALUES (?, ?, ?, ?)");
-        for (const ChunkBuffer::PendingText &t : batch.texts) {
-            q.bindValue(0, t.tag);
-            q.bindValue(1, t.time);
-            q.bindValue(2, int(t.quality));
-            // A null QString binds as SQL NULL: an empty or missing text (e.g. a string tag
-            // that turned bad before its first value) is stored as the empty string.
-            q.bindValue(3, t.text.isNull() ? QStringLiteral("") : t.text);
-            if (!exec(q, error))
-                return fail();
-        }
-    }
-    QSqlQuery &del = prepared(DeleteJournal, "DELETE FROM journal WHERE writer = ? AND seq < ?");
-    del.bindValue(0, m_writerId);
-    del.bindValue(1, batch.watermark);
-    if (!exec(del, error))
-        return fail();
-    if (reserveCount > 0 &&
-        !reserveChunkIds(reserveFloor, reserveCount, *reservedFirst, *reservedEnd, error))
-        return fail();
-    if (!commit(error))
-        return fail();
     return true;
 }
 
@@ -290,14 +332,20 @@ bool HistoryStore::purgeTagBefore(qint32 tag, qint64 before, int limit, int &del
     return exec(t, error);
 }
 
-bool HistoryStore::purgeOldest(int limit, int &deleted, qint64 &oldestLeft, QString *error)
+bool HistoryStore::purgeOldest(int limit, qint64 bytes, int &deleted, qint64 &oldestLeft,
+                               QString *error)
 {
     deleted = 0;
     QSqlQuery q(m_db);
-    // Chunk ids grow with time, so the lowest ids are (about) the oldest data.
-    q.prepare(
-        QStringLiteral("DELETE FROM chunk WHERE id IN (SELECT id FROM chunk ORDER BY id LIMIT ?)"));
+    // Chunk ids grow with time, so the lowest ids are (about) the oldest data. Deletes the
+    // oldest chunks up to `limit` of them, stopping once their data adds up to `bytes`: the
+    // size limit must not take away more history than it has to.
+    q.prepare(QStringLiteral(
+        "DELETE FROM chunk WHERE id IN (SELECT id FROM (SELECT id, sum(length(data)) OVER "
+        "(ORDER BY id) - length(data) AS before FROM (SELECT id, data FROM chunk ORDER BY id "
+        "LIMIT ?) oldest) sized WHERE before < ?)"));
     q.bindValue(0, limit);
+    q.bindValue(1, bytes);
     if (!exec(q, error))
         return false;
     deleted = q.numRowsAffected();
@@ -312,7 +360,7 @@ bool HistoryStore::purgeOldest(int limit, int &deleted, qint64 &oldestLeft, QStr
     return true;
 }
 
-bool HistoryStore::purgeMinuteRollupsBefore(qint64 before, QString *error)
+bool HistoryStore::purgeFineRollupsBefore(qint64 before, QString *error)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM rollup WHERE level = 1 AND bucket < ?"));

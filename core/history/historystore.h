@@ -3,6 +3,7 @@
 #include "chunkbuffer.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
@@ -32,6 +33,20 @@ public:
     bool write(const ChunkBuffer::FlushBatch &batch, qint64 reserveFloor, qint64 reserveCount,
                qint64 *reservedFirst, qint64 *reservedEnd, QString *error);
 
+    // The flush's statements one by one (HistorySalvage runs them each in a savepoint).
+    bool insertJournal(qint64 seq, const QByteArray &data, QString *error);
+    bool upsertRollup(const ChunkBuffer::PendingRollup &rollup, QString *error);
+    bool insertText(const ChunkBuffer::PendingText &text, QString *error);
+    bool deleteJournalBefore(qint64 seq, QString *error);
+    bool savepoint(QString *error);
+    bool releaseSavepoint(QString *error);
+    bool rollbackToSavepoint(QString *error);
+
+    // The error of the last statement that failed, and whether the database refused the row
+    // itself (HistoryRowError) rather than failed to store anything.
+    const QSqlError &lastError() const { return m_lastError; }
+    bool lastErrorIsRowError() const;
+
     // Journal rows of this writer, oldest first.
     bool readJournal(const std::function<void(qint64 seq, const QByteArray &row)> &visit,
                      QString *error);
@@ -44,9 +59,9 @@ public:
     bool purgeTagBefore(qint32 tag, qint64 before, int limit, int &deleted, QString *error);
     // Deletes up to `limit` of the oldest chunks overall (size limit); `oldestLeft` is the start
     // of the oldest chunk that remains (or max if none).
-    bool purgeOldest(int limit, int &deleted, qint64 &oldestLeft, QString *error);
-    // Minute rollups before `before` (raw data gone, the size limit still exceeded).
-    bool purgeMinuteRollupsBefore(qint64 before, QString *error);
+    bool purgeOldest(int limit, qint64 bytes, int &deleted, qint64 &oldestLeft, QString *error);
+    // 10-minute rollups before `before` (raw data gone, the size limit still exceeded).
+    bool purgeFineRollupsBefore(qint64 before, QString *error);
     // Bytes in use (SQLite: pages not on the free list; PostgreSQL: relation sizes).
     bool usedBytes(qint64 &bytes, QString *error);
     // SQLite: hands free pages back to the file system.
@@ -59,11 +74,14 @@ public:
 private:
     QSqlQuery &prepared(int which, const char *sql);
     bool exec(QSqlQuery &q, QString *error);
+    bool execText(const char *sql, QString *error);
+    bool failed(const QSqlError &e, QString *error);
 
     QSqlDatabase m_db;
     bool m_sqlite;
     QString m_writerId;
     std::vector<std::unique_ptr<QSqlQuery>> m_queries;
+    QSqlError m_lastError;
 };
 
 } // namespace vigil

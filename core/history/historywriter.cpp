@@ -7,6 +7,8 @@
 #include "historypurger.h"
 #include "historyreader.h"
 #include "historyrecovery.h"
+#include "historyrejects.h"
+#include "historysalvage.h"
 #include "historyschema.h"
 #include "historystore.h"
 #include "ingestqueue.h"
@@ -22,11 +24,13 @@ namespace vigil
 {
 
 HistoryWriter::HistoryWriter(HistorianOptions options, QStringList tagNames, ChunkBuffer &buffer,
-                             IngestQueue &queue, const Clock &clock, EventLog *events)
+                             IngestQueue &queue, HistoryRejects &rejects, const Clock &clock,
+                             EventLog *events)
     : m_options(std::move(options))
     , m_tagNames(std::move(tagNames))
     , m_buffer(buffer)
     , m_queue(queue)
+    , m_rejects(rejects)
     , m_clock(clock)
     , m_events(events)
     , m_flushTimer(this)
@@ -199,7 +203,7 @@ bool HistoryWriter::flush()
     timer.start();
     QString error;
     qint64 first = 0, end = 0;
-    if (!m_store->write(batch, m_buffer.nextId(), reserve, &first, &end, &error)) {
+    if (!write(batch, reserve, first, end, &error)) {
         m_sinceRetry.restart();
         if (m_state != HistorianState::Degraded) {
             qCWarning(lcHistory) << "cannot write history:" << error;
@@ -218,6 +222,8 @@ bool HistoryWriter::flush()
         m_buffer.addIds(first, end);
     if (!batch.journal.isEmpty())
         ++m_seq;
+    if (timer.elapsed() > m_options.flushIntervalMs * 2)
+        qCWarning(lcHistory) << "slow history commit:" << timer.elapsed() << "ms";
     emit flushed(timer.elapsed());
     if (m_state == HistorianState::Degraded) {
         const quint64 dropped = m_queue.droppedSamples() - m_droppedAtDegrade;
@@ -232,11 +238,56 @@ bool HistoryWriter::flush()
     return true;
 }
 
+bool HistoryWriter::write(const ChunkBuffer::FlushBatch &batch, qint64 reserve, qint64 &first,
+                          qint64 &end, QString *error)
+{
+    if (m_store->write(batch, m_buffer.nextId(), reserve, &first, &end, error))
+        return true;
+    if (!m_store->lastErrorIsRowError())
+        return false; // a storage fault: degraded, retried
+    // Retrying the same rows would fail forever: store the others, drop and count the refused.
+    qCWarning(lcHistory) << "the history database refused a row, storing the others:" << *error;
+    HistorySalvage salvage(*m_store);
+    if (!salvage.write(batch, m_buffer.nextId(), reserve, &first, &end, error))
+        return false;
+    if (salvage.rejected().empty())
+        return true;
+    constexpr size_t kLoggedRows = 10; // per flush: a burst of refusals must not flood the log
+    const std::vector<HistorySalvage::Rejected> &rejected = salvage.rejected();
+    for (size_t i = 0; i < std::min(rejected.size(), kLoggedRows); ++i) {
+        const HistorySalvage::Rejected &r = rejected[i];
+        qCWarning(lcHistory).noquote()
+            << QStringLiteral("history row dropped: table %1, tag %2, %3 samples: %4")
+                   .arg(r.table, r.tag < 0 ? QStringLiteral("(all)") : tagName(r.tag))
+                   .arg(r.samples)
+                   .arg(r.error);
+    }
+    if (rejected.size() > kLoggedRows)
+        qCWarning(lcHistory) << "and" << rejected.size() - kLoggedRows << "more history rows";
+    m_rejects.rows += salvage.rejected().size();
+    m_rejects.samples += salvage.rejectedSamples();
+    const auto severity = salvage.rejectedSamples() > 0 ? SystemEvent::Severity::Error
+                                                        : SystemEvent::Severity::Warning;
+    report(int(severity), QStringLiteral("historian.rejected"),
+           salvage.summary([this](qint32 key) { return tagName(key); }));
+    return true;
+}
+
+QString HistoryWriter::tagName(qint32 key) const
+{
+    for (quint32 i = 0; i < m_buffer.size(); ++i) {
+        if (m_buffer.slot(i).key == key)
+            return m_tagNames.value(qsizetype(i));
+    }
+    return QStringLiteral("#%1").arg(key);
+}
+
 bool HistoryWriter::flushNow()
 {
     if (m_state == HistorianState::Recording) {
         for (const ChangeSet &changes : m_queue.takeAll())
             m_buffer.append(changes);
+        m_buffer.heartbeat(m_clock.nowMs()); // as the next tick would
         return flush();
     }
     if (m_state == HistorianState::Degraded && m_opened)

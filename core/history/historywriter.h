@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chunkbuffer.h"
 #include "historianoptions.h"
 #include "historianstate.h"
 
@@ -13,25 +14,27 @@
 namespace vigil
 {
 
-class ChunkBuffer;
 class Clock;
 class EventLog;
 class HistoryConnection;
 class HistoryPurger;
 class HistoryStore;
 class IngestQueue;
+struct HistoryRejects;
 
 // The historian's worker, living on its own thread with its own database connection: takes
 // change sets from the queue into the chunk buffer, commits every flush interval, adds
 // heartbeats, runs retention in small steps between flushes, and handles faults: a database
-// that cannot be written makes it degraded (it stops taking from the queue and retries), a
-// corrupt SQLite file found at start is moved aside and replaced.
+// that cannot be written makes it degraded (it stops taking from the queue and retries), rows
+// the database refuses for their data are dropped and counted while the rest of the flush is
+// stored (HistorySalvage), a corrupt SQLite file found at start is moved aside and replaced.
 class HistoryWriter : public QObject
 {
     Q_OBJECT
 public:
     HistoryWriter(HistorianOptions options, QStringList tagNames, ChunkBuffer &buffer,
-                  IngestQueue &queue, const Clock &clock, EventLog *events);
+                  IngestQueue &queue, HistoryRejects &rejects, const Clock &clock,
+                  EventLog *events);
     ~HistoryWriter() override;
 
     // Writer thread only.
@@ -49,6 +52,9 @@ private:
     bool openDatabase(QString *error);
     bool moveAsideCorrupt(const QString &why);
     bool flush();
+    bool write(const ChunkBuffer::FlushBatch &batch, qint64 reserve, qint64 &first, qint64 &end,
+               QString *error);
+    QString tagName(qint32 key) const;
     void tick();
     void purgeStep();
     void setState(HistorianState state, const QString &reason);
@@ -58,6 +64,7 @@ private:
     QStringList m_tagNames;
     ChunkBuffer &m_buffer;
     IngestQueue &m_queue;
+    HistoryRejects &m_rejects;
     const Clock &m_clock;
     EventLog *m_events;
     std::unique_ptr<HistoryConnection> m_connection;

@@ -5,30 +5,30 @@ namespace vigil
 
 void RollupBuilder::add(qint64 time, double value, Quality quality, std::vector<Completed> &out)
 {
-    if (!m_hasMinute || time >= m_minute.start + kMinuteMs) {
-        if (m_hasMinute) {
-            out.push_back({Minute, m_minute});
-            addMinute(m_minute, out);
+    if (!m_hasFine || time >= m_fine.start + kFineMs) {
+        if (m_hasFine) {
+            out.push_back({Fine, m_fine});
+            addFine(m_fine, out);
         }
-        m_minute = RollupBucket();
-        m_minute.start = floorTo(time, kMinuteMs);
-        m_hasMinute = true;
+        m_fine = RollupBucket();
+        m_fine.start = floorTo(time, kFineMs);
+        m_hasFine = true;
     }
-    m_minute.add(value, quality);
+    m_fine.add(value, quality);
 }
 
-void RollupBuilder::addMinute(const RollupBucket &minute, std::vector<Completed> &out)
+void RollupBuilder::addFine(const RollupBucket &fine, std::vector<Completed> &out)
 {
-    if (m_hasHour && minute.start >= m_hour.start + kHourMs) {
+    if (m_hasHour && fine.start >= m_hour.start + kHourMs) {
         out.push_back({Hour, m_hour});
         m_hasHour = false;
     }
     if (!m_hasHour) {
         m_hour = RollupBucket();
-        m_hour.start = floorTo(minute.start, kHourMs);
+        m_hour.start = floorTo(fine.start, kHourMs);
         m_hasHour = true;
     }
-    m_hour.merge(minute);
+    m_hour.merge(fine);
 }
 
 } // namespace vigil

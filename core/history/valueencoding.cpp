@@ -7,6 +7,8 @@ namespace vigil
 
 ValueEncoding ValueEncoding::forTag(const TagDefinition &tag)
 {
+    // Where the device's type says nothing exact about the value (float64, scaled floats), a
+    // chunk starts as integers and widens to the decimals or floats its values need.
     const bool identity = tag.scaling.isIdentity();
     switch (tag.type) {
     case DataType::Bool:
@@ -21,14 +23,14 @@ ValueEncoding ValueEncoding::forTag(const TagDefinition &tag)
             return ValueEncoding(Mode::Integer);
         if (tag.scaling.gain() != 0.0 && std::isfinite(tag.scaling.gain()))
             return ValueEncoding(Mode::Scaled, tag.scaling.gain(), tag.scaling.offset());
-        return ValueEncoding(Mode::Float64);
+        return ValueEncoding(Mode::Integer);
     case DataType::Float32:
-        return identity ? ValueEncoding(Mode::Float32) : ValueEncoding(Mode::Float64);
+        return identity ? ValueEncoding(Mode::Float32) : ValueEncoding(Mode::Integer);
     case DataType::Float64:
     case DataType::String:
         break;
     }
-    return ValueEncoding(Mode::Float64);
+    return ValueEncoding(Mode::Integer);
 }
 
 } // namespace vigil

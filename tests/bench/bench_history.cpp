@@ -2,26 +2,21 @@
 //  - ingest: 10,000 tags at 100 samples/s each through Historian::record() until committed,
 //    against narrow rows (tag, time, value, quality) inserted into SQLite in batches.
 //  - bytes per sample: database bytes in use / samples stored, for the demo plant's signals
-//    (resources/demo/plant.toml through its sim signals, TagTable scaling and deadband, the
-//    plant's heartbeat, 6 simulated hours) and for random-walk doubles; narrow rows as baseline.
+//    (benchdemoplant.cpp: every tag of resources/demo/plant.toml as its driver delivers it from
+//    vigil-sim's plant model, through TagTable scaling and deadband, with the plant's heartbeats,
+//    6 simulated hours) and for random-walk doubles; narrow rows as baseline.
 //  - one pen x one year of 1 s data -> 2,000 buckets (rollups), against decoding the raw year.
 //  - a raw one-hour range of that pen, against the same hour from narrow rows.
 // Targets: >= 1,000,000 samples/s, <= 4 bytes/sample (demo plant), <= 100 ms for the year.
 
-#include "builtindrivers.h"
-#include "config/duration.h"
-#include "config/plantloader.h"
-#include "driverregistry.h"
 #include "history/historian.h"
 #include "history/historyconnection.h"
 #include "history/historyreader.h"
+#include "historybench.h"
 #include "metatypes.h"
-#include "sim/simsignal.h"
-#include "tags/tagtable.h"
 #include "util/manualclock.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSqlQuery>
@@ -38,84 +33,7 @@ using namespace vigil;
 namespace
 {
 
-constexpr qint64 kT0 = 1'672'531'200'000; // 2023-01-01T00:00:00Z
-
-HistorianOptions optionsFor(const QString &path, qint64 heartbeatMs = 0)
-{
-    HistorianOptions o;
-    o.url = QStringLiteral("sqlite:") + path;
-    o.config.heartbeatMs = heartbeatMs;
-    o.config.queueCapacity = 50'000'000;
-    return o;
-}
-
-void startAndWait(Historian &h)
-{
-    h.start();
-    while (h.state() == HistorianState::Starting || h.state() == HistorianState::Stopped)
-        QThread::msleep(5);
-    if (h.state() != HistorianState::Recording)
-        qFatal("historian did not start: %s", qPrintable(h.stateReason()));
-}
-
-qint64 usedBytes(const QString &path)
-{
-    HistoryConnection c(*HistoryUrl::parse(QStringLiteral("sqlite:") + path),
-                        HistoryConnection::Role::Reader);
-    QString error;
-    c.open(&error);
-    QSqlQuery q(c.database());
-    q.exec(QStringLiteral("SELECT (page_count - freelist_count) * page_size FROM "
-                          "pragma_page_count(), pragma_freelist_count(), pragma_page_size()"));
-    return q.next() ? q.value(0).toLongLong() : -1;
-}
-
-qint64 payloadBytes(const QString &path)
-{
-    HistoryConnection c(*HistoryUrl::parse(QStringLiteral("sqlite:") + path),
-                        HistoryConnection::Role::Reader);
-    QString error;
-    c.open(&error);
-    QSqlQuery q(c.database());
-    q.exec(QStringLiteral("SELECT sum(length(data)) FROM chunk"));
-    return q.next() ? q.value(0).toLongLong() : -1;
-}
-
-// Narrow rows, the usual first design: one row per sample in a WITHOUT ROWID table.
-class NarrowTable
-{
-public:
-    explicit NarrowTable(const QString &path)
-        : m_conn(*HistoryUrl::parse(QStringLiteral("sqlite:") + path),
-                 HistoryConnection::Role::Writer)
-    {
-        QString error;
-        m_conn.open(&error);
-        QSqlQuery(m_conn.database())
-            .exec(QStringLiteral("CREATE TABLE sample (tag INTEGER, time INTEGER, value REAL, "
-                                 "quality INTEGER, PRIMARY KEY (tag, time)) WITHOUT ROWID"));
-        m_insert = QSqlQuery(m_conn.database());
-        m_insert.prepare(QStringLiteral("INSERT OR REPLACE INTO sample VALUES (?, ?, ?, ?)"));
-    }
-    void insert(const ChangeSet &set)
-    {
-        QSqlDatabase db = m_conn.database();
-        db.transaction();
-        for (const TagChange &c : set) {
-            m_insert.bindValue(0, c.tag);
-            m_insert.bindValue(1, c.sourceTime);
-            m_insert.bindValue(2, c.value);
-            m_insert.bindValue(3, int(c.quality));
-            m_insert.exec();
-        }
-        db.commit();
-    }
-    QSqlDatabase db() const { return m_conn.database(); }
-
-private:
-    HistoryConnection m_conn;
-    QSqlQuery m_insert;
-};
+using namespace historybench;
 
 ChangeSet ingestSet(int step, quint32 tags, std::vector<double> &walk, std::mt19937_64 &rng)
 {
@@ -187,126 +105,6 @@ void benchIngest(const QString &dir)
     std::printf("target_ingest_1000000_per_s: %s\n", samples / seconds >= 1e6 ? "met" : "NOT MET");
 }
 
-// The demo plant's signals as its sim devices produce them, through the tag core.
-// `path` empty: the benchmark (6 h from kT0 into a temporary database). Otherwise fills `path`
-// with `hours` of demo plant history ending now (for trying the trend page).
-void benchDemoPlant(const QString &dir, const QString &path = QString(), qint64 hours = 6)
-{
-    const qint64 t0 =
-        path.isEmpty() ? kT0 : QDateTime::currentMSecsSinceEpoch() - hours * 3'600'000;
-    DriverRegistry drivers;
-    registerBuiltinDrivers(drivers);
-    const PlantLoader::Result loaded =
-        PlantLoader(drivers).load(QStringLiteral(VIGIL_SOURCE_DIR "/resources/demo/plant.toml"));
-    if (!loaded.plant)
-        qFatal("demo plant: %s", qPrintable(loaded.diagnostics.toStringList().join(u'\n')));
-    const PlantConfig &plant = *loaded.plant;
-    struct Device {
-        qint64 periodMs;
-        qint64 next;
-        std::vector<std::pair<quint32, SimSignal>> signals_;
-        std::mt19937_64 rng;
-    };
-    std::vector<Device> devices;
-    for (const DeviceConfig &d : plant.devices) {
-        Device dev;
-        const ConfigNode *period = d.node.member(u"period");
-        dev.periodMs = period ? Duration::parseMs(period->text).value_or(1000) : 1000;
-        dev.next = t0;
-        const ConfigNode *seed = d.node.member(u"seed");
-        dev.rng.seed(seed ? quint64(seed->integer) : 1);
-        for (quint32 i : plant.tags->tagsOfDevice(d.id)) {
-            QString error;
-            const TagDefinition &t = plant.tags->at(i);
-            if (auto s = SimSignal::parse(t.address, t.type, &error))
-                dev.signals_.emplace_back(i, *s);
-        }
-        devices.push_back(std::move(dev));
-    }
-    ManualClock clock(t0);
-    TagTable table(plant.tags, clock);
-    HistorianOptions options = optionsFor(path.isEmpty() ? dir + QStringLiteral("/demo.db") : path);
-    options.config = plant.history;
-    options.config.queueCapacity = 50'000'000;
-    Historian h(options, plant.tags, clock);
-    startAndWait(h);
-    NarrowTable narrow(dir + QStringLiteral("/narrow_demo.db"));
-    std::mt19937_64 jitterRng(9);
-    std::uniform_int_distribution<int> jitter(0, 3); // timer jitter, ms
-    const qint64 kHours = hours;
-    const qint64 end = t0 + kHours * 3'600'000;
-    ChangeSet pending;
-    while (true) {
-        auto dev =
-            std::min_element(devices.begin(), devices.end(),
-                             [](const Device &a, const Device &b) { return a.next < b.next; });
-        if (dev->next >= end)
-            break;
-        const qint64 now = dev->next + jitter(jitterRng);
-        clock.setNowMs(now);
-        SampleBatch batch;
-        for (auto &[tag, signal] : dev->signals_) {
-            TagSample s;
-            s.tag = tag;
-            s.sourceTime = now;
-            if (signal.kind() == SimSignal::Kind::Text)
-                s.text = signal.text();
-            else
-                s.value = signal.valueAt(now, dev->rng);
-            batch.append(s);
-        }
-        dev->next += dev->periodMs;
-        const ChangeSet changes = table.apply(batch);
-        pending.append(changes);
-        if (pending.size() >= 5000) {
-            h.record(pending);
-            narrow.insert(pending);
-            pending.clear();
-            while (h.stats().queued > 0)
-                QThread::usleep(100); // heartbeats follow the simulated clock
-        }
-    }
-    h.record(pending);
-    narrow.insert(pending);
-    h.stop();
-    if (!path.isEmpty()) {
-        std::printf("wrote %lld h of demo plant history to %s\n", (long long)hours,
-                    qPrintable(path));
-        return;
-    }
-    const double stored = double(h.stats().stored);
-    const qint64 bytes = usedBytes(dir + QStringLiteral("/demo.db"));
-    const qint64 payload = payloadBytes(dir + QStringLiteral("/demo.db"));
-    const qint64 narrowBytes = usedBytes(dir + QStringLiteral("/narrow_demo.db"));
-    std::printf("bytes_per_sample_demo_plant: %.2f (%lld bytes in use for %.0f samples of %u tags, "
-                "%lld h)\n",
-                double(bytes) / stored, (long long)bytes, stored, plant.tags->size(),
-                (long long)kHours);
-    std::printf("chunk_payload_bytes_per_sample_demo_plant: %.2f\n", double(payload) / stored);
-    if (qEnvironmentVariableIsSet("VERBOSE")) {
-        HistoryConnection c(
-            *HistoryUrl::parse(QStringLiteral("sqlite:") + dir + QStringLiteral("/demo.db")),
-            HistoryConnection::Role::Reader);
-        QString error;
-        c.open(&error);
-        QSqlQuery q(c.database());
-        q.exec(QStringLiteral("SELECT t.name, sum(c.n), sum(length(c.data)), count(*) FROM chunk c "
-                              "JOIN tag t ON t.id = c.tag GROUP BY t.name"));
-        while (q.next())
-            std::printf("  %-12s samples %8lld bytes %8lld chunks %5lld -> %.2f B/sample\n",
-                        qPrintable(q.value(0).toString()), q.value(1).toLongLong(),
-                        q.value(2).toLongLong(), q.value(3).toLongLong(),
-                        q.value(2).toDouble() / q.value(1).toDouble());
-        q.exec(QStringLiteral("SELECT count(*) FROM rollup"));
-        q.next();
-        std::printf("  rollup rows %lld\n", q.value(0).toLongLong());
-    }
-    std::printf("baseline_narrow_bytes_per_sample_demo_plant: %.2f\n",
-                double(narrowBytes) / stored);
-    std::printf("target_demo_4_bytes_per_sample: %s\n",
-                double(bytes) / stored <= 4.0 ? "met" : "NOT MET");
-}
-
 void benchRandomWalk(const QString &dir)
 {
     constexpr quint32 kTags = 100;
@@ -339,20 +137,6 @@ void benchRandomWalk(const QString &dir)
     const double stored = double(h.stats().stored);
     std::printf("bytes_per_sample_random_walk_doubles: %.2f\n",
                 double(usedBytes(dir + QStringLiteral("/walk.db"))) / stored);
-}
-
-template<typename F>
-double medianMs(int runs, F &&f)
-{
-    std::vector<double> ms;
-    for (int r = 0; r < runs; ++r) {
-        QElapsedTimer t;
-        t.start();
-        f();
-        ms.push_back(double(t.nsecsElapsed()) / 1e6);
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
 }
 
 void benchYear(const QString &dir)
@@ -421,6 +205,32 @@ void benchYear(const QString &dir)
     std::printf("baseline_year_raw_decode_ms: %.1f\n", rawYearMs);
     std::printf("ratio_year_raw_vs_rollups: %.0f\n", rawYearMs / yearMs);
     std::printf("target_year_100_ms: %s\n", yearMs <= 100 ? "met" : "NOT MET");
+    std::printf("raw_decode_samples_per_s: %.0f (the raw year, decoded into 2000 buckets)\n",
+                double(kYear) / rawYearMs * 1000.0);
+
+    // The ranges in between, as the trend page asks for them: 2,000 buckets over a day, a week,
+    // the widest range still read from the samples (buckets just under 10 minutes), a month.
+    const auto sourceName = [](BucketSeries::Source s) {
+        return s == BucketSeries::Source::Raw           ? "samples"
+               : s == BucketSeries::Source::FineRollups ? "10-minute rollups"
+                                                        : "hour rollups";
+    };
+    const struct {
+        const char *name;
+        qint64 spanMs;
+    } ranges[] = {{"day", 86'400'000},
+                  {"week", 7 * 86'400'000LL},
+                  {"13_9_days", 2000 * (RollupBuilder::kFineMs - 1)},
+                  {"month", 30 * 86'400'000LL}};
+    for (const auto &r : ranges) {
+        const qint64 rangeFrom = kT0 + 100LL * 86'400'000 + 1234;
+        const double ms = medianMs(5, [&] {
+            HistoryReader reader(conn.database());
+            reader.buckets(QStringLiteral("TT101"), rangeFrom, rangeFrom + r.spanMs, 2000, series);
+        });
+        std::printf("range_%s_2000_buckets_ms: %.1f (from %s)\n", r.name, ms,
+                    sourceName(series.source));
+    }
 
     const qint64 hourFrom = kT0 + 200LL * 86'400'000 + 3'600'000 * 5 + 1234;
     HistorySamples raw;

@@ -42,6 +42,13 @@ int main(int argc, char *argv[])
     const int log = ::open(argv[2], O_WRONLY | O_CREAT | O_APPEND, 0644);
     if (log < 0)
         return 2;
+    // State changes go to stderr (the test forwards it): a stress failure then tells whether
+    // the writer was degraded when it was killed.
+    QObject::connect(&historian, &Historian::stateChanged,
+                     [&](HistorianState state, const QString &reason) {
+                         std::fprintf(stderr, "history_crash_writer: %lld state %d %s\n",
+                                      (long long)clock.nowMs(), int(state), qPrintable(reason));
+                     });
     historian.start();
 
     qint64 last = 0;

@@ -2,6 +2,7 @@
 // directory, a free port, a unix socket): the same API and results as on SQLite, two panels
 // writing one server, another panel reading what a writer has not sealed yet.
 
+#include "events/eventlog.h"
 #include "history/historian.h"
 #include "history/historyconnection.h"
 #include "history/historyreader.h"
@@ -11,6 +12,7 @@
 #include "postgresserver.h"
 #include "util/manualclock.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -32,6 +34,7 @@ private slots:
     void anotherPanelSeesUnsealedSamples();
     void twoWritersShareTheServer();
     void restartContinuesAndRetentionPurges();
+    void refusedRowsAreDroppedAndCounted();
 
 private:
     HistorianOptions options() const
@@ -258,6 +261,53 @@ void TstHistorianPostgres::restartContinuesAndRetentionPurges()
                                  got.first().time >= now - 2 * 3'600'000 - 3'600'000,
                              15000);
     QCOMPARE(got.last().time, now - 10'000);
+}
+
+void TstHistorianPostgres::refusedRowsAreDroppedAndCounted()
+{
+    // A row error aborts a PostgreSQL transaction: only savepoints let the other rows commit.
+    ManualClock clock(kT0);
+    EventLog log(clock);
+    HistorianOptions o = options();
+    o.limits.chunkBytes = 200;
+    Historian h(o, makeTags({QStringLiteral("PG_OK"), QStringLiteral("PG_BAD")}), clock, &log);
+    h.start();
+    QTRY_COMPARE_WITH_TIMEOUT(h.state(), HistorianState::Recording, 10000);
+    auto c = reader();
+    QSqlQuery q(c->database());
+    QVERIFY2(q.exec(QStringLiteral(
+                 "CREATE FUNCTION refuse_chunk() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF "
+                 "NEW.tag = (SELECT id FROM tag WHERE name = 'PG_BAD') THEN RAISE EXCEPTION "
+                 "'rejected for test' USING ERRCODE = '23514'; END IF; RETURN NEW; END $$")),
+             qPrintable(q.lastError().text()));
+    QVERIFY2(q.exec(QStringLiteral("CREATE TRIGGER refuse_chunk BEFORE INSERT ON chunk FOR EACH "
+                                   "ROW EXECUTE FUNCTION refuse_chunk()")),
+             qPrintable(q.lastError().text()));
+    HistorySamples expected;
+    for (int k = 0; k < 600; ++k) {
+        const qint64 t = kT0 + k * 1000;
+        h.record({change(0, t, std::sin(k * 0.37)), change(1, t, std::sin(k * 0.37))});
+        expected.append({t, std::sin(k * 0.37), Quality::Good});
+    }
+    QVERIFY(h.flush());
+    QCOMPARE(h.state(), HistorianState::Recording);
+    h.stop();
+    QVERIFY(q.exec(QStringLiteral("DROP TRIGGER refuse_chunk ON chunk")));
+    QCOMPARE(h.stats().rejectedSamples, 600u);
+    QVERIFY(h.stats().rejectedRows > 1);
+    bool reported = false;
+    for (const SystemEvent &e : log.recent()) {
+        QVERIFY2(e.kind != u"historian.degraded", qPrintable(e.message));
+        reported = reported ||
+                   (e.kind == u"historian.rejected" && e.message.contains(u"rejected for test"));
+    }
+    QVERIFY(reported);
+    HistoryReader r(c->database());
+    HistorySamples got;
+    QVERIFY2(r.raw(QStringLiteral("PG_OK"), kT0, kT0 + 600'000, got), qPrintable(r.lastError()));
+    QCOMPARE(got, expected);
+    QVERIFY(r.raw(QStringLiteral("PG_BAD"), kT0, kT0 + 600'000, got));
+    QCOMPARE(got.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TstHistorianPostgres)

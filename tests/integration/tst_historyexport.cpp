@@ -3,6 +3,8 @@
 // time, BOM), a million rows in constant memory with progress on the terminal, and clear errors.
 
 #include "history/historian.h"
+#include "history/historyconnection.h"
+#include "history/historyschema.h"
 #include "historytesting.h"
 #include "metatypes.h"
 #include "util/manualclock.h"
@@ -296,6 +298,23 @@ void TstHistoryExport::badArgumentsAreExplained()
                QStringLiteral("-1h"), QStringLiteral("--profile"), QStringLiteral("excel"),
                QStringLiteral("--out"), out});
     QCOMPARE(r.code, 2);
+    QVERIFY(!QFile::exists(out));
+
+    // A database of an older schema (here version 1: minute rollups) is not misread.
+    const QString old = m_dir.filePath(QStringLiteral("old.db"));
+    {
+        HistoryConnection c(*HistoryUrl::parse(QStringLiteral("sqlite:") + old),
+                            HistoryConnection::Role::Writer);
+        QString error;
+        QVERIFY2(c.open(&error), qPrintable(error));
+        QSqlDatabase db = c.database();
+        QVERIFY2(HistorySchema::migrate(db, true, &error, 1), qPrintable(error));
+    }
+    r = vigil({QStringLiteral("--tags"), QStringLiteral("FLOW"), QStringLiteral("--from"),
+               QStringLiteral("-1h"), QStringLiteral("--out"), out},
+              {QStringLiteral("VIGIL_HISTORY_URL=sqlite:") + old});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("has schema version 1, this Vigil reads version"), r.err);
     QVERIFY(!QFile::exists(out));
 }
 

@@ -1,19 +1,23 @@
-// Decimated queries (raw, minute and hour levels) against the raw data, and rollups that
-// continue across restarts, on SQLite.
+// Decimated queries (raw, 10-minute and hour levels) against the raw data, rollups that
+// continue across restarts, and the migration of 1-minute rollups to 10-minute ones, on SQLite.
 
+#include "history/chunkencoder.h"
 #include "history/historian.h"
 #include "history/historyconnection.h"
 #include "history/historyreader.h"
+#include "history/historyschema.h"
 #include "historytesting.h"
 #include "metatypes.h"
 #include "util/manualclock.h"
 
 #include <QElapsedTimer>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
+#include <map>
 #include <random>
 
 using namespace vigil;
@@ -29,6 +33,7 @@ private slots:
     void bucketsMatchTheRawData_data();
     void bucketsMatchTheRawData();
     void restartContinuesRollups();
+    void migratesMinuteRollupsToTenMinutes();
 
 private:
     HistorianOptions options(qint64 flushMs = 50) const
@@ -74,11 +79,13 @@ void TstHistorianRollups::bucketsMatchTheRawData_data()
     QTest::addColumn<int>("source");
     QTest::addColumn<bool>("aligned");
     QTest::newRow("raw") << kT0 + 1234 << kT0 + 1234 + 600'000 << 600 << 0 << true;
-    QTest::newRow("minutes") << kT0 << kT0 + 3 * 3'600'000 << 45 << 1 << true;
+    QTest::newRow("raw-below-10-minutes") << kT0 << kT0 + 3 * 3'600'000 << 45 << 0 << true;
+    QTest::newRow("fine") << kT0 << kT0 + 24 * 3'600'000 << 48 << 1 << true;
     QTest::newRow("hours") << kT0 << kT0 + 48 * 3'600'000 << 12 << 2 << true;
     QTest::newRow("hours-unaligned")
         << kT0 + 17'321 << kT0 + 47 * 3'600'000 + 999 << 7 << 2 << false;
-    QTest::newRow("minutes-unaligned") << kT0 + 61'001 << kT0 + 7'000'017 << 31 << 1 << false;
+    QTest::newRow("fine-unaligned")
+        << kT0 + 601'001 << kT0 + 30 * 3'600'000 + 17 << 77 << 1 << false;
     QTest::newRow("past-the-end") << kT0 + 40 * 3'600'000 << kT0 + 60 * 3'600'000 << 10 << 2
                                   << false;
 }
@@ -155,7 +162,7 @@ void TstHistorianRollups::restartContinuesRollups()
     for (int run = 0; run < 2; ++run) {
         Historian h(options(), tags, clock);
         startAndWait(h);
-        // Stops in the middle of a minute and of an hour.
+        // Stops in the middle of a 10-minute bucket and of an hour.
         for (qint64 k = run * 5430; k < (run + 1) * 5430; k += 30) {
             ChangeSet set;
             for (qint64 j = k; j < k + 30; ++j) {
@@ -165,18 +172,18 @@ void TstHistorianRollups::restartContinuesRollups()
             h.record(set);
         }
         QVERIFY(h.flush());
-        h.stop(); // a clean stop in the middle of an hour and of a minute
+        h.stop(); // a clean stop in the middle of an hour and of a 10-minute bucket
     }
     Historian h(options(), tags, clock);
     startAndWait(h);
-    // Completes the last minute of hour 3, then (with the next minute) hour 3 itself.
-    h.record({change(0, kT0 + 4 * 3'600'000, 1), change(0, kT0 + 4 * 3'600'000 + 60'000, 1)});
+    // Completes the last 10 minutes of hour 3, then (with the next 10 minutes) hour 3 itself.
+    h.record({change(0, kT0 + 4 * 3'600'000, 1), change(0, kT0 + 4 * 3'600'000 + 600'000, 1)});
     QVERIFY(h.flush());
 
     auto conn = readerConnection();
     HistoryReader reader(conn->database());
     const qint32 key = *reader.tagKey(QStringLiteral("PV"));
-    for (auto level : {RollupBuilder::Minute, RollupBuilder::Hour}) {
+    for (auto level : {RollupBuilder::Fine, RollupBuilder::Hour}) {
         std::map<qint64, RollupBucket> expected;
         for (const HistorySample &s : all)
             expected[RollupBuilder::floorTo(s.time, RollupBuilder::widthMs(level))].add(s.value,
@@ -194,6 +201,110 @@ void TstHistorianRollups::restartContinuesRollups()
             }));
         QCOMPARE(rows, int(expected.size()));
     }
+}
+
+// A schema 1 database with 1-minute rollups, as the version 1 writer left it after a stop in the
+// middle of a minute: migration 2 merges the minutes into 10-minute buckets and drops a tag's
+// last bucket if minutes of it may be missing; the writer rebuilds that one from the samples.
+void TstHistorianRollups::migratesMinuteRollupsToTenMinutes()
+{
+    // PV: samples for 37.5 minutes, minutes 0..36 rolled up (37 was in progress): its last
+    // 10 minutes [30, 40) are incomplete. Q: samples and minutes 0..19 only: all complete.
+    std::mt19937_64 rng(3);
+    std::normal_distribution<double> noise(0, 0.7);
+    std::map<QString, HistorySamples> samples;
+    for (qint64 k = 0; k < 2250; ++k) {
+        const Quality q = k >= 700 && k < 760 ? Quality::CommError : Quality::Good;
+        samples[QStringLiteral("PV")].append({kT0 + k * 1000, 40 + noise(rng), q});
+        if (k < 1200)
+            samples[QStringLiteral("Q")].append({kT0 + k * 1000, double(k % 7), Quality::Good});
+    }
+    {
+        HistoryConnection conn(*HistoryUrl::parse(options().url), HistoryConnection::Role::Writer);
+        QString error;
+        QVERIFY2(conn.open(&error), qPrintable(error));
+        QSqlDatabase db = conn.database();
+        QVERIFY2(HistorySchema::migrate(db, true, &error, 1), qPrintable(error));
+        QCOMPARE(HistorySchema::version(db, true), 1);
+        QSqlQuery q(db);
+        qint64 id = 1;
+        for (const auto &[name, all] : samples) {
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO tag (id, name) VALUES (%1, '%2')").arg(id).arg(name)));
+            ChunkEncoder chunk(ValueEncoding(ValueEncoding::Mode::Float64));
+            std::map<qint64, RollupBucket> minutes;
+            for (const HistorySample &s : all) {
+                chunk.append(s.time, s.value, s.quality);
+                const qint64 minute = RollupBuilder::floorTo(s.time, 60'000);
+                minutes[minute].start = minute;
+                minutes[minute].add(s.value, s.quality);
+            }
+            minutes.erase(std::prev(minutes.end())); // in progress at the stop
+            q.prepare(QStringLiteral("INSERT INTO chunk (id, tag, start_time, end_time, n, data) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)"));
+            for (const QVariant &v :
+                 {QVariant(id), QVariant(id), QVariant(chunk.firstTime()),
+                  QVariant(chunk.lastTime()), QVariant(chunk.count()), QVariant(chunk.serialize())})
+                q.addBindValue(v);
+            QVERIFY(q.exec());
+            q.prepare(
+                QStringLiteral("INSERT INTO rollup VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            for (const auto &[start, b] : minutes) {
+                const auto real = [](double v) {
+                    return std::isfinite(v) ? QVariant(v) : QVariant(QMetaType(QMetaType::Double));
+                };
+                for (const QVariant &v :
+                     {QVariant(id), QVariant(start), QVariant(b.count), QVariant(b.badCount),
+                      real(b.min), real(b.max), real(b.sum), real(b.first), real(b.last),
+                      QVariant(int(b.lastQuality))})
+                    q.addBindValue(v);
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            }
+            ++id;
+        }
+        QVERIFY(q.exec(QStringLiteral("UPDATE counter SET next = 3")));
+    }
+    ManualClock clock(kT0 + 3'600'000);
+    {
+        Historian h(options(), makeTags({QStringLiteral("PV"), QStringLiteral("Q")}), clock);
+        startAndWait(h);
+        QCOMPARE(h.state(), HistorianState::Recording);
+        // Completes PV's 10 minutes [30, 40), rebuilt from its samples.
+        h.record({change(0, kT0 + 2'700'000, 1), change(1, kT0 + 2'700'000, 1)});
+        QVERIFY(h.flush());
+        h.stop();
+    }
+    auto conn = readerConnection();
+    QSqlDatabase db = conn->database();
+    QCOMPARE(HistorySchema::version(db, true), HistorySchema::latestVersion());
+    HistoryReader reader(db);
+    for (const auto &[name, all] : samples) {
+        std::map<qint64, RollupBucket> expected;
+        for (const HistorySample &s : all) {
+            const qint64 start = RollupBuilder::floorTo(s.time, RollupBuilder::kFineMs);
+            expected[start].start = start;
+            expected[start].add(s.value, s.quality);
+        }
+        std::map<qint64, RollupBucket> got;
+        QVERIFY(reader.visitRollups(*reader.tagKey(name), RollupBuilder::Fine, kT0, kT0 + 2'400'000,
+                                    [&](const RollupBucket &b) { got[b.start] = b; }));
+        QCOMPARE(got.size(), expected.size());
+        for (const auto &[start, e] : expected) {
+            const RollupBucket &b = got[start];
+            QCOMPARE(b.count, e.count);
+            QCOMPARE(b.badCount, e.badCount);
+            QCOMPARE(b.min, e.min);
+            QCOMPARE(b.max, e.max);
+            QCOMPARE(b.first, e.first);
+            QCOMPARE(b.last, e.last);
+            QCOMPARE(b.lastQuality, e.lastQuality);
+            QVERIFY(std::abs(b.sum - e.sum) < 1e-9 * std::abs(e.sum) + 1e-9);
+        }
+    }
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM rollup WHERE level NOT IN (1, 2)")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TstHistorianRollups)

@@ -8,26 +8,26 @@ class TstRollupBuilder : public QObject
 {
     Q_OBJECT
 private slots:
-    void minutesCompleteWhenALaterSampleArrives();
-    void hoursAreBuiltFromMinutes();
+    void finesCompleteWhenALaterSampleArrives();
+    void hoursAreBuiltFromFines();
     void badSamplesAreCountedNotAveraged();
     void bucketsAlignToTheEpochAlsoBeforeIt();
 };
 
-void TstRollupBuilder::minutesCompleteWhenALaterSampleArrives()
+void TstRollupBuilder::finesCompleteWhenALaterSampleArrives()
 {
     RollupBuilder b;
     std::vector<RollupBuilder::Completed> out;
-    const qint64 t0 = 1'700'000'020'000; // 40 s into a minute
+    const qint64 t0 = 1'700'000'800'000; // 400 s into a 10-minute bucket
     b.add(t0, 5, Quality::Good, out);
-    b.add(t0 + 10'000, 1, Quality::Good, out);
-    b.add(t0 + 19'999, 3, Quality::Uncertain, out);
+    b.add(t0 + 100'000, 1, Quality::Good, out);
+    b.add(t0 + 199'999, 3, Quality::Uncertain, out);
     QVERIFY(out.empty());
-    b.add(t0 + 20'000, 9, Quality::Good, out); // next minute
+    b.add(t0 + 200'000, 9, Quality::Good, out); // next 10 minutes
     QCOMPARE(out.size(), size_t(1));
     const RollupBucket &m = out[0].bucket;
-    QCOMPARE(out[0].level, RollupBuilder::Minute);
-    QCOMPARE(m.start, t0 - 40'000);
+    QCOMPARE(out[0].level, RollupBuilder::Fine);
+    QCOMPARE(m.start, t0 - 400'000);
     QCOMPARE(m.count, 3u);
     QCOMPARE(m.min, 1.0);
     QCOMPARE(m.max, 5.0);
@@ -35,10 +35,10 @@ void TstRollupBuilder::minutesCompleteWhenALaterSampleArrives()
     QCOMPARE(m.last, 3.0);
     QCOMPARE(m.average(), 3.0);
     QCOMPARE(m.lastQuality, Quality::Uncertain);
-    QCOMPARE(b.minute().start, t0 + 20'000);
+    QCOMPARE(b.fine().start, t0 + 200'000);
 }
 
-void TstRollupBuilder::hoursAreBuiltFromMinutes()
+void TstRollupBuilder::hoursAreBuiltFromFines()
 {
     RollupBuilder b;
     std::vector<RollupBuilder::Completed> out;
@@ -47,16 +47,16 @@ void TstRollupBuilder::hoursAreBuiltFromMinutes()
     for (int s = 0; s < 2 * 3600; s += 10)
         b.add(h0 + s * 1000LL, s, Quality::Good, out);
     b.add(h0 + 2 * 3'600'000LL, -1, Quality::Good, out);
-    int minutes = 0;
+    int fines = 0;
     std::vector<RollupBucket> hours;
     for (const auto &c : out) {
-        if (c.level == RollupBuilder::Minute)
-            ++minutes;
+        if (c.level == RollupBuilder::Fine)
+            ++fines;
         else
             hours.push_back(c.bucket);
     }
-    QCOMPARE(minutes, 120);
-    QCOMPARE(hours.size(), size_t(1)); // the second hour completes with the next minute
+    QCOMPARE(fines, 12);
+    QCOMPARE(hours.size(), size_t(1)); // the second hour completes with the next 10 minutes
     QCOMPARE(hours[0].start, h0);
     QCOMPARE(hours[0].count, 360u);
     QCOMPARE(hours[0].min, 0.0);
@@ -65,7 +65,7 @@ void TstRollupBuilder::hoursAreBuiltFromMinutes()
     QCOMPARE(hours[0].last, 3590.0);
 
     out.clear();
-    b.add(h0 + 2 * 3'600'000LL + 60'000, -2, Quality::Good, out);
+    b.add(h0 + 2 * 3'600'000LL + 600'000, -2, Quality::Good, out);
     QCOMPARE(out.size(), size_t(2));
     QCOMPARE(out[1].level, RollupBuilder::Hour);
     QCOMPARE(out[1].bucket.start, h0 + 3'600'000);
