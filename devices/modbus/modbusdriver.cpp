@@ -41,13 +41,7 @@ ModbusDriver::ModbusDriver(DriverContext context)
     for (const QString &line : diagnostics.toStringList())
         qCWarning(lcModbus).noquote() << line;
 
-    ModbusPlanner::Limits limits;
-    limits.maxRegisters = m_settings.maxRegisters;
-    limits.maxBits = m_settings.maxBits;
-    limits.maxGap = m_settings.maxGap;
-    limits.maxBitGap = m_settings.maxBitGap;
-    limits.readUnmapped = m_settings.readUnmapped;
-    m_blocks = ModbusPlanner::plan(m_points, limits);
+    m_blocks = ModbusPlanner::plan(m_points, m_settings.plannerLimits());
     m_blockOfPoint.assign(m_points.size(), 0);
     std::map<qint64, int> classOfPeriod;
     for (size_t b = 0; b < m_blocks.size(); ++b) {

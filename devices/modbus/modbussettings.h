@@ -1,6 +1,7 @@
 #pragma once
 
 #include "modbuscodec.h"
+#include "modbusplanner.h"
 
 #include <QString>
 
@@ -48,6 +49,18 @@ struct ModbusSettings {
     bool isRtu() const { return transport == Transport::Rtu; }
     // "tcp 10.0.0.5:502" or "rtu /dev/ttyUSB0 19200 8E1" for messages.
     QString endpoint() const;
+
+    // The poll planner's limits these settings give.
+    ModbusPlanner::Limits plannerLimits() const
+    {
+        ModbusPlanner::Limits limits;
+        limits.maxRegisters = maxRegisters;
+        limits.maxBits = maxBits;
+        limits.maxGap = maxGap;
+        limits.maxBitGap = maxBitGap;
+        limits.readUnmapped = readUnmapped;
+        return limits;
+    }
 
     // Reads (and validates) the driver's keys of a device table.
     static ModbusSettings read(ConfigReader &device);

@@ -58,14 +58,7 @@ void SimDriver::tick()
     SampleBatch batch;
     batch.reserve(qsizetype(m_entries.size()));
     for (Entry &e : m_entries) {
-        TagSample s;
-        s.tag = e.tag;
-        s.sourceTime = now;
-        if (e.signal.kind() == SimSignal::Kind::Text)
-            s.text = e.signal.text();
-        else
-            s.value = e.signal.valueAt(now, m_rng);
-        batch.append(std::move(s));
+        batch.append(e.signal.sample(e.tag, now, m_rng));
     }
     updateStatistics([&](DriverStatistics &st) {
         ++st.requests;

@@ -139,6 +139,18 @@ std::optional<SimSignal> SimSignal::parse(const QString &address, DataType type,
     return s;
 }
 
+TagSample SimSignal::sample(quint32 tag, qint64 timeMs, std::mt19937_64 &rng)
+{
+    TagSample s;
+    s.tag = tag;
+    s.sourceTime = timeMs;
+    if (m_kind == Kind::Text)
+        s.text = m_text;
+    else
+        s.value = valueAt(timeMs, rng);
+    return s;
+}
+
 double SimSignal::valueAt(qint64 timeMs, std::mt19937_64 &rng)
 {
     const double span = m_hi - m_lo;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "tags/datatype.h"
+#include "tags/tagsample.h"
 
 #include <QString>
 
@@ -36,6 +37,8 @@ public:
     // The raw value at a time (ms since epoch). Integer and bool types are rounded.
     double valueAt(qint64 timeMs, std::mt19937_64 &rng);
     QString text() const { return m_text; }
+    // The tag's sample at a time: the text of a text signal, else valueAt().
+    TagSample sample(quint32 tag, qint64 timeMs, std::mt19937_64 &rng);
 
     // A written value replaces the signal until the next write.
     void hold(double value);

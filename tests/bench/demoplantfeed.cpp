@@ -61,13 +61,7 @@ struct ModbusSource : Source {
             if (auto p = ModbusPoint::resolve(settings, tags.at(t), t, diagnostics))
                 points.push_back(*p);
         }
-        ModbusPlanner::Limits limits;
-        limits.maxRegisters = settings.maxRegisters;
-        limits.maxBits = settings.maxBits;
-        limits.maxGap = settings.maxGap;
-        limits.maxBitGap = settings.maxBitGap;
-        limits.readUnmapped = settings.readUnmapped;
-        blocks = ModbusPlanner::plan(points, limits);
+        blocks = ModbusPlanner::plan(points, settings.plannerLimits());
         std::map<qint64, size_t> byPeriod;
         for (size_t b = 0; b < blocks.size(); ++b) {
             auto [it, added] = byPeriod.try_emplace(blocks[b].scanMs, classes.size());
@@ -222,16 +216,8 @@ struct SimSource : Source {
     qint64 next() const override { return nextMs; }
     void poll(qint64 now, SampleBatch &out) override
     {
-        for (auto &[tag, signal] : signals_) {
-            TagSample s;
-            s.tag = tag;
-            s.sourceTime = now;
-            if (signal.kind() == SimSignal::Kind::Text)
-                s.text = signal.text();
-            else
-                s.value = signal.valueAt(now, rng);
-            out.append(s);
-        }
+        for (auto &[tag, signal] : signals_)
+            out.append(signal.sample(tag, now, rng));
         nextMs += periodMs;
     }
     qint64 periodMs = 1000;

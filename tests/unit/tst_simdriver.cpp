@@ -205,16 +205,8 @@ public:
     SampleBatch at(qint64 now)
     {
         SampleBatch batch;
-        for (auto &[tag, signal] : m_signals) {
-            TagSample s;
-            s.tag = tag;
-            s.sourceTime = now;
-            if (signal.kind() == SimSignal::Kind::Text)
-                s.text = signal.text();
-            else
-                s.value = signal.valueAt(now, m_rng);
-            batch.append(s);
-        }
+        for (auto &[tag, signal] : m_signals)
+            batch.append(signal.sample(tag, now, m_rng));
         return batch;
     }
 
