@@ -8,9 +8,11 @@
 #include <mosquitto.h>
 
 #include <poll.h>
+#include <sys/socket.h>
 
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 namespace vigil
 {
@@ -145,12 +147,24 @@ void MqttClient::startAttempt()
         return;
     }
     m_attemptStarted.start();
-    errno = 0;
+    m_connectionFailed = false;
     // Non-blocking TCP connect (completion is seen by the write notifier); only the host name
-    // lookup inside blocks, so brokers are best named by address or through a local resolver.
-    const int rc = mosquitto_connect_async(m_mosq, m_options.host.toUtf8().constData(),
-                                           m_options.port, m_options.keepAliveSeconds);
+    // lookups block, so brokers are best named by address or through a local resolver.
+    // libmosquitto keeps the first address whose non-blocking connect starts: for a name with
+    // IPv6 and IPv4 addresses (Debian's "localhost": ::1 first) a broker listening on one family
+    // only would stay out of reach. Such an attempt binds to one family's wildcard address, and
+    // a connection that fails tries the other family at once (handleLoss).
+    const QByteArray host = m_options.host.toUtf8();
+    const std::vector<int> families = MqttLibrary::addressFamilies(host);
+    m_familyCount = families.size();
+    const char *bindTo = nullptr;
+    if (families.size() > 1)
+        bindTo = families[std::size_t(m_familyTurn % 2)] == AF_INET6 ? "::" : "0.0.0.0";
+    errno = 0;
+    const int rc = mosquitto_connect_bind_async(m_mosq, host.constData(), m_options.port,
+                                                m_options.keepAliveSeconds, bindTo);
     if (rc != MOSQ_ERR_SUCCESS) {
+        m_connectionFailed = rc == MOSQ_ERR_ERRNO;
         handleLoss(describe(rc));
         return;
     }
@@ -158,9 +172,31 @@ void MqttClient::startAttempt()
     afterLibraryCall();
 }
 
+// A non-blocking connect that failed (refused, unreachable) leaves its error on the socket, or
+// (some kernels, once the error was read) a hung-up socket; while TLS waits for its handshake
+// the library does not notice either, and the level-triggered notifier would spin.
+bool MqttClient::connectFailed()
+{
+    const int fd = m_mosq ? mosquitto_socket(m_mosq) : -1;
+    if (m_state != State::Connecting || fd < 0)
+        return false;
+    int error = 0;
+    socklen_t length = sizeof error;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
+        error = 0;
+    pollfd p{fd, 0, 0}; // POLLHUP and POLLERR are always reported
+    if (error == 0 && (::poll(&p, 1, 0) <= 0 || !(p.revents & (POLLHUP | POLLERR))))
+        return false;
+    m_connectionFailed = true;
+    m_pendingLoss = error != 0 ? QString::fromLocal8Bit(std::strerror(error))
+                               : QStringLiteral("the connection closed before the broker answered");
+    afterLibraryCall();
+    return true;
+}
+
 void MqttClient::readSocket()
 {
-    if (!m_mosq)
+    if (!m_mosq || connectFailed())
         return;
     m_lastInbound.start();
     for (int i = 0; i < maxPacketsPerWake && m_pendingLoss.isEmpty(); ++i) {
@@ -180,7 +216,7 @@ void MqttClient::readSocket()
 
 void MqttClient::writeSocket()
 {
-    if (!m_mosq)
+    if (!m_mosq || connectFailed())
         return;
     const int rc = mosquitto_loop_write(m_mosq, 1);
     if (rc != MOSQ_ERR_SUCCESS && m_pendingLoss.isEmpty())
@@ -193,11 +229,13 @@ void MqttClient::housekeeping()
     if (!m_mosq)
         return;
     if (m_state == State::Connecting) {
-        if (m_attemptStarted.elapsed() > m_options.connectTimeoutMs)
+        if (m_attemptStarted.elapsed() > m_options.connectTimeoutMs) {
+            m_connectionFailed = true;
             m_pendingLoss = QStringLiteral("no answer from %1:%2 within %3 s")
                                 .arg(m_options.host)
                                 .arg(m_options.port)
                                 .arg(m_options.connectTimeoutMs / 1000.0);
+        }
     } else if (m_state == State::Connected) {
         mosquitto_loop_misc(m_mosq); // sends PINGREQ when idle
         const qint64 silence = m_options.silenceTimeoutMs > 0 ? m_options.silenceTimeoutMs
@@ -255,8 +293,15 @@ void MqttClient::handleLoss(const QString &reason)
         qCInfo(lcMqtt).noquote() << "cannot connect to" << broker << "-" << reason;
     setState(State::Disconnected);
     emit connectionFailed(reason, wasConnected);
+    // A name with both address families: the next attempt uses the other one, at once when it
+    // has not been tried in this round.
+    bool now = false;
+    if (!wasConnected && m_connectionFailed && m_familyCount > 1) {
+        ++m_familyTurn;
+        now = m_familyTurn % 2 == 1;
+    }
     if (m_wanted && !m_retry.isActive())
-        m_retry.start(int(nextDelayMs()));
+        m_retry.start(now ? 0 : int(nextDelayMs()));
 }
 
 void MqttClient::releaseHandle()

@@ -98,6 +98,7 @@ private:
     void setState(State state);
     QString describe(int rc) const;
     qint64 nextDelayMs();
+    bool connectFailed();
 
     MqttClientOptions m_options;
     mosquitto *m_mosq = nullptr;
@@ -106,6 +107,11 @@ private:
     bool m_everConnected = false;
     quint64 m_reconnects = 0;
     int m_attempt = 0;
+    // A broker name with IPv6 and IPv4 addresses: which family this attempt uses (see
+    // startAttempt), and whether the attempt failed before the TCP connection stood.
+    int m_familyTurn = 0;
+    std::size_t m_familyCount = 0;
+    bool m_connectionFailed = false;
     QString m_lastError;
     QString m_pendingLoss;       // set by library callbacks, handled once the library call returns
     QStringList m_libraryErrors; // error lines the library logged during this attempt

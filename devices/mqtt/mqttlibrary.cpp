@@ -2,6 +2,11 @@
 
 #include <mosquitto.h>
 
+#include <netdb.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+
 #include <cerrno>
 #include <cstring>
 #include <mutex>
@@ -118,6 +123,24 @@ QString MqttLibrary::describeRefusal(int code, int protocolVersion)
     return QStringLiteral("the broker refused the connection: %1%2")
         .arg(QString::fromUtf8(why),
              credentials ? QStringLiteral(" (check the username and the password)") : QString());
+}
+
+std::vector<int> MqttLibrary::addressFamilies(const QByteArray &host)
+{
+    std::vector<int> families;
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo *list = nullptr;
+    if (::getaddrinfo(host.constData(), nullptr, &hints, &list) != 0)
+        return families;
+    for (const addrinfo *a = list; a; a = a->ai_next) {
+        if ((a->ai_family == AF_INET || a->ai_family == AF_INET6) &&
+            std::find(families.begin(), families.end(), a->ai_family) == families.end())
+            families.push_back(a->ai_family);
+    }
+    ::freeaddrinfo(list);
+    return families;
 }
 
 } // namespace vigil

@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <vector>
+
 struct mosquitto;
 
 namespace vigil
@@ -25,6 +27,9 @@ public:
                             const QStringList &libraryErrors, bool beforeConnack = false);
     // The broker's CONNACK refusal (an MQTT 3.1.1 return code or an MQTT 5 reason code).
     static QString describeRefusal(int code, int protocolVersion);
+    // The address families (AF_INET6, AF_INET) a broker name resolves to, in the resolver's
+    // order of preference; empty if it does not resolve.
+    static std::vector<int> addressFamilies(const QByteArray &host);
 };
 
 } // namespace vigil
