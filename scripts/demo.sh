@@ -11,6 +11,25 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
     exit 2
 fi
 
+# History: on the first run (no history database yet) vigil-sim writes 24 hours of demo plant
+# history ending now, so that the trends have hours to scroll back over. The database is the
+# plant's: VIGIL_HISTORY_URL when set (sqlite: only; a PostgreSQL history is left alone), else
+# history.db in VIGIL_DATA_DIR or the demo plant's data_dir. A failure never stops the demo.
+DEMO_HISTORY=
+if [ -n "${VIGIL_HISTORY_URL:-}" ]; then
+    [[ "$VIGIL_HISTORY_URL" == sqlite:* ]] && DEMO_HISTORY=${VIGIL_HISTORY_URL#sqlite:}
+else
+    DEMO_HISTORY="${VIGIL_DATA_DIR:-$HOME/.local/share/vigil/demo}/history.db"
+    DEMO_HISTORY=${DEMO_HISTORY/#\~\//$HOME/}
+fi
+if [ -n "$DEMO_HISTORY" ] && [ ! -e "$DEMO_HISTORY" ]; then
+    echo "demo.sh: writing 24 h of demo plant history into $DEMO_HISTORY (first run)"
+    if ! build/bin/vigil-sim --backfill-history "$DEMO_HISTORY" --hours 24 \
+        --config resources/demo/plant.toml >/dev/null; then
+        echo "demo.sh: warning: no demo history written; the trends start empty" >&2
+    fi
+fi
+
 PIDS=()
 CABLE_DIR=/tmp/vigil-demo
 cleanup() {

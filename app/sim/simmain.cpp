@@ -3,6 +3,7 @@
 // event loop): Modbus TCP/RTU, MQTT, and the tank's weigh scale on a serial line (ASCII).
 // Further front-ends sit beside them and read the same PlantModel.
 
+#include "backfillcommand.h"
 #include "faultswitches.h"
 #include "modbusfrontend.h"
 #include "modbusimage.h"
@@ -52,6 +53,8 @@ int main(int argc, char *argv[])
         out << SimOptions::helpText() << Qt::flush;
         return 0;
     }
+    if (!options.backfillTarget.isEmpty())
+        return BackfillCommand::run(options, out, err);
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     std::signal(SIGPIPE, SIG_IGN);

@@ -33,7 +33,12 @@ QString SimOptions::helpText()
         "  --corrupt-every N      break the CRC of every Nth RTU response (hr9003)\n"
         "  --drop-every N         drop the link instead of answering every Nth request (hr9004)\n"
         "  --scale-garbage-every N  a line of noise bytes before every Nth scale record "
-        "(hr9005)\n");
+        "(hr9005)\n"
+        "History backfill (writes and exits; refused if the database holds later history):\n"
+        "  --backfill-history URL_OR_PATH  write demo plant history ending now into this\n"
+        "                         history database (sqlite:PATH, postgresql://..., or a file)\n"
+        "  --hours N              hours of history to write (more than 0, at most 744)\n"
+        "  --config PLANT         plant file (default: VIGIL_CONFIG, else the demo plant)\n");
 }
 
 bool SimOptions::parse(const QStringList &arguments, QString *error, bool *help)
@@ -102,6 +107,20 @@ bool SimOptions::parse(const QStringList &arguments, QString *error, bool *help)
             scalePeriodMs = number(0, 60'000);
         } else if (arg == u"--scale-garbage-every") {
             scaleGarbageEvery = number(0, 65535);
+        } else if (arg == u"--backfill-history") {
+            backfillTarget = value;
+            ok = !value.trimmed().isEmpty();
+        } else if (arg == u"--hours") {
+            backfillHours = value.toDouble(&ok);
+            if (ok && !(backfillHours > 0 && backfillHours <= kMaxBackfillHours)) {
+                *error = QStringLiteral("--hours must be more than 0 and at most %1, not %2")
+                             .arg(kMaxBackfillHours)
+                             .arg(value);
+                return false;
+            }
+        } else if (arg == u"--config") {
+            configPath = value;
+            ok = !value.trimmed().isEmpty();
         } else {
             *error = QStringLiteral("unknown option: %1").arg(arg);
             return false;
@@ -111,10 +130,26 @@ bool SimOptions::parse(const QStringList &arguments, QString *error, bool *help)
             return false;
         }
     }
+    if (!backfillTarget.isEmpty() || backfillHours > 0 || !configPath.isEmpty()) {
+        if (backfillTarget.isEmpty()) {
+            *error = QStringLiteral("--hours and --config go with --backfill-history");
+            return false;
+        }
+        if (backfillHours <= 0) {
+            *error = QStringLiteral("--backfill-history needs --hours N");
+            return false;
+        }
+        if (tcpPort >= 0 || !rtuDevice.isEmpty() || mqttPort >= 0 || !scaleDevice.isEmpty()) {
+            *error = QStringLiteral("--backfill-history writes history and exits: it serves no "
+                                    "--tcp, --rtu, --mqtt or --serial");
+            return false;
+        }
+        return true;
+    }
     if (tcpPort < 0 && rtuDevice.isEmpty() && mqttPort < 0 && scaleDevice.isEmpty()) {
         *error =
             QStringLiteral("give --tcp HOST:PORT, --rtu DEVICE, --mqtt HOST:PORT and/or --serial "
-                           "DEVICE");
+                           "DEVICE (or --backfill-history URL_OR_PATH --hours N)");
         return false;
     }
     return true;

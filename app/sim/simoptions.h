@@ -8,6 +8,7 @@ namespace vigil::sim
 
 // vigil-sim's command line.
 struct SimOptions {
+    static constexpr double kMaxBackfillHours = 24 * 31;
     QString tcpHost = QStringLiteral("127.0.0.1");
     int tcpPort = -1; // -1: no TCP server; 0: a free port
     QString rtuDevice;
@@ -29,6 +30,10 @@ struct SimOptions {
     int mqttPort = -1; // -1: no MQTT
     QString mqttTopic = QStringLiteral("riverside/unit1");
     int mqttPeriodMs = 500;
+    // History backfill (issue #6): writes demo plant history ending now instead of serving.
+    QString backfillTarget; // history URL or SQLite file; empty: serve the plant
+    double backfillHours = 0;
+    QString configPath; // plant file; empty: the demo plant
 
     // False and *error on a bad command line; *help set for --help.
     bool parse(const QStringList &arguments, QString *error, bool *help);

@@ -269,10 +269,6 @@ int main(int argc, char *argv[])
     dir.setAutoRemove(!qEnvironmentVariableIsSet("KEEP"));
     std::printf("bench_history (SQLite, %s)\n", qPrintable(dir.path()));
     const QStringList only = app.arguments().mid(1);
-    if (only.value(0) == u"fill" && only.size() == 3) {
-        benchDemoPlant(dir.path(), only[1], only[2].toLongLong());
-        return 0;
-    }
     auto want = [&](const char *name) {
         return only.isEmpty() || only.contains(QLatin1String(name));
     };

@@ -1,17 +1,14 @@
-// bench_history's demo plant figure: every tag of resources/demo/plant.toml as Vigil receives it
-// (DemoPlantFeed: vigil-sim's plant model in simulated time, each device decoded by its driver's
-// code), through TagTable (scaling, deadband) into the historian with the plant's [history]
-// settings (heartbeats included), against narrow rows of the same change sets.
+// bench_history's demo plant figure: every tag of resources/demo/plant.toml as Vigil receives it,
+// written by vigil-sim's HistoryBackfill (DemoPlantFeed: the plant model in simulated time, each
+// device decoded by its driver's code, through TagTable (scaling, deadband) into the historian
+// with the plant's [history] settings, heartbeats included), against narrow rows of the same
+// change sets.
 
 #include "builtindrivers.h"
 #include "config/plantloader.h"
-#include "demoplantfeed.h"
 #include "driverregistry.h"
+#include "historybackfill.h"
 #include "historybench.h"
-#include "tags/tagtable.h"
-#include "util/manualclock.h"
-
-#include <QDateTime>
 
 #include <cstdio>
 
@@ -23,12 +20,10 @@ namespace historybench
 namespace
 {
 
-constexpr qint64 kCommitEveryMs = 10'000; // simulated time between commits (heartbeats due)
-
-void printCoverage(const DemoPlantFeed &feed)
+void printCoverage(const std::vector<sim::DemoPlantFeed::Coverage> &coverage)
 {
     int tags = 0, fed = 0;
-    for (const DemoPlantFeed::Coverage &c : feed.coverage()) {
+    for (const sim::DemoPlantFeed::Coverage &c : coverage) {
         tags += c.tags;
         fed += c.fed;
         std::printf("demo_plant_device: %s (%s) %d of %d tags fed, %llu raw samples%s%s\n",
@@ -69,10 +64,9 @@ void printBreakdown(const QString &db, double stored)
 
 } // namespace
 
-void benchDemoPlant(const QString &dir, const QString &path, qint64 hours)
+void benchDemoPlant(const QString &dir)
 {
-    const qint64 t0 =
-        path.isEmpty() ? kT0 : QDateTime::currentMSecsSinceEpoch() - hours * 3'600'000;
+    constexpr qint64 hours = 6;
     DriverRegistry drivers;
     registerBuiltinDrivers(drivers);
     const PlantLoader::Result loaded =
@@ -80,44 +74,16 @@ void benchDemoPlant(const QString &dir, const QString &path, qint64 hours)
     if (!loaded.plant)
         qFatal("demo plant: %s", qPrintable(loaded.diagnostics.toStringList().join(u'\n')));
     const PlantConfig &plant = *loaded.plant;
-    DemoPlantFeed feed(plant, t0);
-    ManualClock clock(t0);
-    TagTable table(plant.tags, clock);
-    const QString db = path.isEmpty() ? dir + QStringLiteral("/demo.db") : path;
-    HistorianOptions options = optionsFor(db);
-    options.config = plant.history;
-    options.config.queueCapacity = 50'000'000;
-    Historian h(options, plant.tags, clock);
-    startAndWait(h);
+    const QString db = dir + QStringLiteral("/demo.db");
     NarrowTable narrow(dir + QStringLiteral("/narrow_demo.db"));
-    ChangeSet pending;
-    quint64 changes = 0;
-    qint64 nextCommit = t0 + kCommitEveryMs;
-    auto commit = [&] {
-        h.record(pending);
-        narrow.insert(pending);
-        pending.clear();
-        h.flush(); // with the heartbeats due by the simulated now
-    };
-    feed.run(t0 + hours * 3'600'000, [&](qint64 now, const SampleBatch &batch) {
-        clock.setNowMs(now);
-        const ChangeSet set = table.apply(batch);
-        changes += quint64(set.size());
-        pending.append(set);
-        if (now >= nextCommit) {
-            commit();
-            nextCommit += kCommitEveryMs;
-        }
-    });
-    commit();
-    h.stop();
-    if (!path.isEmpty()) {
-        std::printf("wrote %lld h of demo plant history to %s\n", (long long)hours,
-                    qPrintable(path));
-        return;
-    }
-    printCoverage(feed);
-    const double stored = double(h.stats().stored);
+    sim::HistoryBackfill backfill(plant, optionsFor(db));
+    backfill.setCommitObserver([&](const ChangeSet &set) { narrow.insert(set); });
+    const sim::HistoryBackfill::Result result = backfill.run(kT0, kT0 + hours * 3'600'000);
+    if (!result.ok)
+        qFatal("demo plant: %s", qPrintable(result.error));
+    const quint64 changes = result.changes;
+    printCoverage(result.coverage);
+    const double stored = double(result.stored);
     const qint64 bytes = usedBytes(db);
     const qint64 payload = scalar(db, QStringLiteral("SELECT sum(length(data)) FROM chunk"));
     const qint64 narrowBytes = usedBytes(dir + QStringLiteral("/narrow_demo.db"));

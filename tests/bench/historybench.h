@@ -52,8 +52,8 @@ private:
 };
 
 // The demo plant (resources/demo/plant.toml) as Vigil receives it, through the tag core into a
-// historian. `path` empty: the benchmark (6 simulated hours from kT0 in `dir`, figures printed).
-// Otherwise fills `path` with `hours` of demo plant history ending now (for the trend page).
-void benchDemoPlant(const QString &dir, const QString &path = QString(), qint64 hours = 6);
+// historian (vigil-sim's HistoryBackfill): 6 simulated hours from kT0 in `dir`, figures printed.
+// (History to browse in the demo: vigil-sim --backfill-history.)
+void benchDemoPlant(const QString &dir);
 
 } // namespace historybench

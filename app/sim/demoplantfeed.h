@@ -10,17 +10,17 @@
 #include <memory>
 #include <vector>
 
+namespace vigil::sim
+{
+
 // The demo plant's tags as Vigil receives them, in simulated time and without the network:
 // vigil-sim's PlantModel is stepped in process every 50 ms (its physics timer) under a two-hour
-// operator routine (setpoint and speed changes, pump stops, valve closures), and every device of
-// the plant is sampled at its own periods and decoded by the drivers' own code:
-//  - modbus: the poll plan of the device (ModbusPlanner, per scan class) read from vigil-sim's
-//    register image (ModbusImage::refresh) and decoded by ModbusSampler/ModbusCodec;
-//  - mqtt: vigil-sim's JSON document (MqttStatePayload::encode, every 500 ms, and the retained
-//    "online" status) routed by MqttMessageRouter as the driver does;
-//  - serial: the weigh scale (WeighScale, weighing every 100 ms, a record every 250 ms) through
-//    SerialFramer and SerialFrameDecoder with the device's framing and the tags' rules;
-//  - sim: SimSignal at the device's period, as the sim driver.
+// operator routine (OperatorRoutine), and every device of the plant is sampled at its own
+// periods and decoded by the drivers' own code (one FeedSource per device):
+//  - modbus: ModbusFeedSource (the device's poll plan read from vigil-sim's register image);
+//  - mqtt: MqttFeedSource (vigil-sim's JSON document routed as the driver does);
+//  - serial: ScaleFeedSource (the weigh scale's records framed and decoded as the driver does);
+//  - sim: SimFeedSource (SimSignal at the device's period, as the sim driver).
 // Each delivery carries a little timer and network jitter (0..3 ms).
 class DemoPlantFeed
 {
@@ -35,7 +35,11 @@ public:
     };
     using Deliver = std::function<void(qint64 nowMs, const vigil::SampleBatch &batch)>;
 
-    DemoPlantFeed(const vigil::PlantConfig &plant, qint64 t0);
+    // False and *error (naming the device) if a device's driver has no simulation here.
+    static bool canFeed(const PlantConfig &plant, QString *error);
+
+    // The plant must pass canFeed().
+    DemoPlantFeed(const PlantConfig &plant, qint64 t0);
     ~DemoPlantFeed();
 
     // Runs the plant until `end`, handing every device's batches over in time order.
@@ -47,3 +51,5 @@ private:
     struct State;
     std::unique_ptr<State> d;
 };
+
+} // namespace vigil::sim
