@@ -180,12 +180,14 @@ bool MqttClient::connectFailed()
     const int fd = m_mosq ? mosquitto_socket(m_mosq) : -1;
     if (m_state != State::Connecting || fd < 0)
         return false;
-    int error = 0;
-    socklen_t length = sizeof error;
-    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
-        error = 0;
     pollfd p{fd, 0, 0}; // POLLHUP and POLLERR are always reported
-    if (error == 0 && (::poll(&p, 1, 0) <= 0 || !(p.revents & (POLLHUP | POLLERR))))
+    if (::poll(&p, 1, 0) <= 0 || !(p.revents & (POLLHUP | POLLERR)))
+        return false;
+    // Data first: a TLS alert before the reset says more than the reset; the library reads it.
+    char byte = 0;
+    const ssize_t n = ::recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    const int error = n < 0 ? errno : 0;
+    if (n > 0 || (n < 0 && (error == EAGAIN || error == EWOULDBLOCK || error == EINTR)))
         return false;
     m_connectionFailed = true;
     m_pendingLoss = error != 0 ? QString::fromLocal8Bit(std::strerror(error))
