@@ -3,6 +3,7 @@
 #include "applog.h"
 #include "builtindrivers.h"
 #include "commandline.h"
+#include "config/plantfilelocator.h"
 #include "config/plantloader.h"
 #include "configcheck.h"
 #include "devicehost.h"
@@ -25,7 +26,6 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -46,20 +46,9 @@ namespace
 
 QString findPlantFile(const QString &given)
 {
-    if (!given.isEmpty())
-        return given;
-    const QString fromEnv = qEnvironmentVariable("VIGIL_CONFIG");
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-    const QString candidates[] = {
-        QStringLiteral("/etc/vigil/plant.toml"),
-        QStringLiteral(VIGIL_INSTALL_DATADIR "/demo/plant.toml"),
-    };
-    for (const QString &c : candidates) {
-        if (QFileInfo::exists(c))
-            return c;
-    }
-    return QString();
+    return PlantFileLocator::find(given,
+                                  {QStringLiteral("/etc/vigil/plant.toml"),
+                                   QStringLiteral(VIGIL_INSTALL_DATADIR "/demo/plant.toml")});
 }
 
 bool loadTranslations(QApplication &app, const QString &language)

@@ -1,6 +1,7 @@
 #include "backfillcommand.h"
 
 #include "builtindrivers.h"
+#include "config/plantfilelocator.h"
 #include "config/plantloader.h"
 #include "driverregistry.h"
 #include "history/historyurl.h"
@@ -19,21 +20,11 @@ namespace vigil::sim
 
 QString BackfillCommand::plantFile(const QString &given)
 {
-    if (!given.isEmpty())
-        return given;
-    const QString fromEnv = qEnvironmentVariable("VIGIL_CONFIG");
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-    const QString candidates[] = {
-        // build/bin/vigil-sim in a source tree
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../../resources/demo/plant.toml"),
-        QStringLiteral(VIGIL_INSTALL_DATADIR "/demo/plant.toml"),
-    };
-    for (const QString &c : candidates) {
-        if (QFileInfo::exists(c))
-            return QFileInfo(c).canonicalFilePath();
-    }
-    return QString();
+    return PlantFileLocator::find(given,
+                                  {// build/bin/vigil-sim in a source tree
+                                   QCoreApplication::applicationDirPath() +
+                                       QStringLiteral("/../../resources/demo/plant.toml"),
+                                   QStringLiteral(VIGIL_INSTALL_DATADIR "/demo/plant.toml")});
 }
 
 QString BackfillCommand::historyUrl(const QString &urlOrPath)
