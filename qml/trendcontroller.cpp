@@ -341,10 +341,11 @@ void TrendController::onResult(int pen, qint64 generation, const BucketSeries &s
     m_batch.points += data.points;
     m_batch.ms = std::max(m_batch.ms, ms);
     m_batch.source = std::max(m_batch.source, int(series.source));
-    static const char *const sources[] = {"raw samples", "10-minute rollups", "hour rollups"};
+    static const char *const sources[] = {
+        QT_TR_NOOP("raw samples"), QT_TR_NOOP("10-minute rollups"), QT_TR_NOOP("hour rollups")};
     setStatus(tr("%1 buckets per pen from %2, %L3 points drawn, %4 ms")
                   .arg(series.buckets.size())
-                  .arg(QString::fromLatin1(sources[m_batch.source]))
+                  .arg(tr(sources[m_batch.source]))
                   .arg(m_batch.points)
                   .arg(m_batch.ms, 0, 'f', 1));
 }

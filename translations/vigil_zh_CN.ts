@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>Local time such as 2024-01-05 13:00, a date, &quot;now&quot;, or an offset such as -2h or -7d.</source>
-        <translation>本地时间（如 2024-01-05 13:00）、日期、"now"，或偏移量（如 -2h、-7d）。</translation>
+        <translation>本地时间（如 2024-01-05 13:00）、日期、&quot;now&quot;，或偏移量（如 -2h、-7d）。</translation>
     </message>
     <message>
         <source>From</source>
@@ -338,6 +338,18 @@
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>raw samples</source>
+        <translation>原始样本</translation>
+    </message>
+    <message>
+        <source>10-minute rollups</source>
+        <translation>10 分钟汇总</translation>
+    </message>
+    <message>
+        <source>hour rollups</source>
+        <translation>小时汇总</translation>
     </message>
 </context>
 <context>
