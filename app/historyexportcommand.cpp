@@ -77,21 +77,10 @@ int runHistoryExport(const HistoryExportArguments &arguments, const QString &pla
         return 1;
     }
     {
-        // Vigil migrates the schema when it starts recording; an export reads as it finds it,
-        // so it must not misread a database written by another version.
+        // An export reads the database as it finds it: never one of another schema version.
         QSqlDatabase db = connection.database();
-        const int version = HistorySchema::version(db, url->isSqlite(), &error);
-        if (version < 0) {
-            err << "vigil: " << error << Qt::endl;
-            return 1;
-        }
-        if (version != HistorySchema::latestVersion()) {
-            err << "vigil: the history at " << url->display() << " has schema version " << version
-                << ", this Vigil reads version " << HistorySchema::latestVersion()
-                << (version < HistorySchema::latestVersion()
-                        ? ": start this Vigil on it once to migrate it, then export"
-                        : ": export it with the newer Vigil that wrote it")
-                << Qt::endl;
+        if (!HistorySchema::readable(db, url->isSqlite(), &error)) {
+            err << "vigil: " << url->display() << ": " << error << Qt::endl;
             return 1;
         }
     }

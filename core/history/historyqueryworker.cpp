@@ -2,6 +2,7 @@
 
 #include "historyconnection.h"
 #include "historyreader.h"
+#include "historyschema.h"
 
 namespace vigil
 {
@@ -33,6 +34,17 @@ HistoryReader *HistoryQueryWorker::reader(QString *error)
         return nullptr;
     m_connection = std::make_unique<HistoryConnection>(*url, HistoryConnection::Role::Reader);
     if (!m_connection->open(error)) {
+        m_connection.reset();
+        return nullptr;
+    }
+    // Not before the historian has brought the schema to this version (a query on an old
+    // database would misread it); the next query asks again.
+    bool readable = false;
+    {
+        QSqlDatabase db = m_connection->database(); // released before the connection closes
+        readable = HistorySchema::readable(db, url->isSqlite(), error);
+    }
+    if (!readable) {
         m_connection.reset();
         return nullptr;
     }

@@ -116,6 +116,28 @@ int HistorySchema::latestVersion()
     return migrations().last().version;
 }
 
+bool HistorySchema::readable(QSqlDatabase &db, bool sqlite, QString *error)
+{
+    const int v = version(db, sqlite, error);
+    if (v < 0)
+        return false;
+    if (v == latestVersion())
+        return true;
+    if (error)
+        *error = v == 0 ? QStringLiteral("the history database holds no history yet")
+                 : v < latestVersion()
+                     ? QStringLiteral("the history database has schema version %1, this Vigil "
+                                      "reads version %2: it is migrated when this Vigil starts "
+                                      "recording into it")
+                           .arg(v)
+                           .arg(latestVersion())
+                     : QStringLiteral("the history database has schema version %1, newer than "
+                                      "this Vigil reads (%2)")
+                           .arg(v)
+                           .arg(latestVersion());
+    return false;
+}
+
 int HistorySchema::version(QSqlDatabase &db, bool sqlite, QString *error)
 {
     QSqlQuery q(db);

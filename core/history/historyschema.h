@@ -18,6 +18,10 @@ public:
     // Brings the database to the latest version (or to `upTo`, for tests of a migration). Fails
     // (without touching anything) if the database is newer than this program.
     static bool migrate(QSqlDatabase &db, bool sqlite, QString *error, int upTo = -1);
+    // Whether a reader may query the database: it has this program's schema version. Readers
+    // never migrate (the historian's writer does, at its start); otherwise `error` says which
+    // version it has and what to do.
+    static bool readable(QSqlDatabase &db, bool sqlite, QString *error);
 };
 
 } // namespace vigil

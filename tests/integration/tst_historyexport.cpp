@@ -315,6 +315,7 @@ void TstHistoryExport::badArgumentsAreExplained()
               {QStringLiteral("VIGIL_HISTORY_URL=sqlite:") + old});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains("has schema version 1, this Vigil reads version"), r.err);
+    QVERIFY2(r.err.contains("migrated when this Vigil starts recording"), r.err);
     QVERIFY(!QFile::exists(out));
 }
 

@@ -1,6 +1,8 @@
 #include "events/eventlog.h"
 #include "history/historian.h"
 #include "history/historyconnection.h"
+#include "history/historyqueryerror.h"
+#include "history/historyqueryservice.h"
 #include "history/historyreader.h"
 #include "history/historyschema.h"
 #include "historytesting.h"
@@ -31,6 +33,7 @@ private slots:
     void heartbeatRepeatsFlatSignals();
     void corruptDatabaseIsMovedAside();
     void newerSchemaIsRefused();
+    void queriesWaitForTheMigration();
     void backwardsTimesAreClamped();
     void valuesThatDoNotFitTheTypeAreKeptExactly();
     void queueDropsTheOldestWhenFull();
@@ -261,6 +264,45 @@ void TstHistorian::newerSchemaIsRefused()
     QCOMPARE(h.state(), HistorianState::Degraded);
     QVERIFY2(h.stateReason().contains(u"newer"), qPrintable(h.stateReason()));
     QVERIFY(!h.flush());
+}
+
+// A query made before the historian migrated an older database fails with the reason (it
+// would misread the old rollups); once migrated, the same service answers.
+void TstHistorian::queriesWaitForTheMigration()
+{
+    {
+        HistoryConnection conn(*HistoryUrl::parse(options().url), HistoryConnection::Role::Writer);
+        QString error;
+        QVERIFY2(conn.open(&error), qPrintable(error));
+        QSqlDatabase db = conn.database();
+        QVERIFY2(HistorySchema::migrate(db, true, &error, 1), qPrintable(error));
+    }
+    HistoryQueryService service(options().url, nullptr);
+    QFuture<HistorySamples> early = service.raw(QStringLiteral("A"), kT0, kT0 + 1000);
+    QString reason;
+    try {
+        early.waitForFinished(); // rethrows the query's error
+    } catch (const HistoryQueryError &e) {
+        reason = QString::fromUtf8(e.what());
+    }
+    QVERIFY2(reason.contains(u"schema version 1"), qPrintable(reason));
+
+    ManualClock clock(kT0);
+    {
+        Historian h(options(), makeTags({QStringLiteral("A")}), clock);
+        startAndWait(h);
+        h.record({change(0, kT0, 7)});
+        QVERIFY(h.flush());
+        h.stop();
+    }
+    QFuture<HistorySamples> later = service.raw(QStringLiteral("A"), kT0, kT0 + 1000);
+    try {
+        later.waitForFinished();
+    } catch (const HistoryQueryError &e) {
+        QFAIL(e.what());
+    }
+    QCOMPARE(later.result().size(), 1);
+    QCOMPARE(later.result().first().value, 7.0);
 }
 
 void TstHistorian::backwardsTimesAreClamped()
