@@ -1,12 +1,10 @@
 #include "builtindrivers.h"
 
 #include "driverregistry.h"
-#include "serial/serialdriverfactory.h"
 #include "modbus/modbusdriverfactory.h"
-#include "sim/simdriverfactory.h"
-
-// MQTT (issue #4)
 #include "mqtt/mqttdriverfactory.h"
+#include "serial/serialdriverfactory.h"
+#include "sim/simdriverfactory.h"
 
 namespace vigil
 {
@@ -16,7 +14,7 @@ void registerBuiltinDrivers(DriverRegistry &registry)
     registry.add(std::make_unique<SimDriverFactory>());
     registry.add(std::make_unique<SerialDriverFactory>());
     registry.add(std::make_unique<ModbusDriverFactory>());
-    registry.add(std::make_unique<MqttDriverFactory>()); // MQTT (issue #4)
+    registry.add(std::make_unique<MqttDriverFactory>());
 }
 
 } // namespace vigil

@@ -125,7 +125,8 @@ void TstUiChangeCoalescer::rateIsBoundedUnderContinuousLoad()
     loop.exec();
     feeder.stop();
     const qint64 span = elapsed.elapsed();
-    QVERIFY2(value > 50, qPrintable(QStringLiteral("the feeder ran %1 times in %2 ms").arg(value).arg(span)));
+    QVERIFY2(value > 50,
+             qPrintable(QStringLiteral("the feeder ran %1 times in %2 ms").arg(value).arg(span)));
     QVERIFY2(emitTimes.size() >= 2, "updates stopped under load");
     QVERIFY2(
         emitTimes.size() <= span / 50 + 1,
