@@ -1,4 +1,5 @@
 #include "events/eventlog.h"
+#include "historianfixture.h"
 #include "history/historian.h"
 #include "history/historyconnection.h"
 #include "history/historyqueryerror.h"
@@ -22,7 +23,7 @@ using namespace vigil;
 using vigil::testing::change;
 using vigil::testing::makeTags;
 
-class TstHistorian : public QObject
+class TstHistorian : public QObject, private vigil::testing::HistorianFixture
 {
     Q_OBJECT
 private slots:
@@ -38,41 +39,11 @@ private slots:
     void valuesThatDoNotFitTheTypeAreKeptExactly();
     void queueDropsTheOldestWhenFull();
     void textTagWithoutTextIsStored();
-
-private:
-    HistorianOptions options(qint64 flushMs = 50) const
-    {
-        HistorianOptions o;
-        o.url = QStringLiteral("sqlite:") + m_dir->filePath(QStringLiteral("history.db"));
-        o.flushIntervalMs = flushMs;
-        o.retryIntervalMs = 100;
-        o.config.heartbeatMs = 0;
-        return o;
-    }
-    std::unique_ptr<HistoryConnection> readerConnection() const
-    {
-        auto c = std::make_unique<HistoryConnection>(*HistoryUrl::parse(options().url),
-                                                     HistoryConnection::Role::Reader);
-        QString error;
-        if (!c->open(&error))
-            qFatal("reader: %s", qPrintable(error));
-        return c;
-    }
-    static void startAndWait(Historian &h)
-    {
-        h.start();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            h.state() == HistorianState::Recording || h.state() == HistorianState::Degraded, 10000);
-    }
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    static constexpr qint64 kT0 = 1'700'000'000'000 - 1'700'000'000'000 % 3'600'000; // an hour
 };
 
 void TstHistorian::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    QVERIFY(initDir());
 }
 
 void TstHistorian::recordsAndQueriesRaw()

@@ -1,5 +1,6 @@
 // Retention (by age per tag group, by total size) and the journal's own housekeeping, on SQLite.
 
+#include "historianfixture.h"
 #include "history/historian.h"
 #include "history/historyconnection.h"
 #include "history/historyreader.h"
@@ -19,7 +20,7 @@ using namespace vigil;
 using vigil::testing::change;
 using vigil::testing::makeTags;
 
-class TstHistorianRetention : public QObject
+class TstHistorianRetention : public QObject, private vigil::testing::HistorianFixture
 {
     Q_OBJECT
 private slots:
@@ -29,41 +30,11 @@ private slots:
     void retentionBySize();
     void journalStaysShortWithSnapshots();
     void purgingDoesNotHoldUpWrites();
-
-private:
-    HistorianOptions options(qint64 flushMs = 50) const
-    {
-        HistorianOptions o;
-        o.url = QStringLiteral("sqlite:") + m_dir->filePath(QStringLiteral("history.db"));
-        o.flushIntervalMs = flushMs;
-        o.retryIntervalMs = 100;
-        o.config.heartbeatMs = 0;
-        return o;
-    }
-    std::unique_ptr<HistoryConnection> readerConnection() const
-    {
-        auto c = std::make_unique<HistoryConnection>(*HistoryUrl::parse(options().url),
-                                                     HistoryConnection::Role::Reader);
-        QString error;
-        if (!c->open(&error))
-            qFatal("reader: %s", qPrintable(error));
-        return c;
-    }
-    static void startAndWait(Historian &h)
-    {
-        h.start();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            h.state() == HistorianState::Recording || h.state() == HistorianState::Degraded, 10000);
-    }
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    static constexpr qint64 kT0 = 1'700'000'000'000 - 1'700'000'000'000 % 3'600'000; // an hour
 };
 
 void TstHistorianRetention::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    QVERIFY(initDir());
 }
 
 void TstHistorianRetention::retentionByAge()

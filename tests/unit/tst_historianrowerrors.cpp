@@ -4,6 +4,7 @@
 // per flush that lost rows.
 
 #include "events/eventlog.h"
+#include "historianfixture.h"
 #include "history/historian.h"
 #include "history/historyconnection.h"
 #include "history/historyreader.h"
@@ -23,7 +24,7 @@ using namespace vigil;
 using vigil::testing::change;
 using vigil::testing::makeTags;
 
-class TstHistorianRowErrors : public QObject
+class TstHistorianRowErrors : public QObject, private vigil::testing::HistorianFixture
 {
     Q_OBJECT
 private slots:
@@ -36,22 +37,9 @@ private slots:
 private:
     HistorianOptions options() const
     {
-        HistorianOptions o;
-        o.url = QStringLiteral("sqlite:") + m_dir->filePath(QStringLiteral("history.db"));
-        o.flushIntervalMs = 600'000; // only the test's flush() calls commit
-        o.retryIntervalMs = 100;
-        o.config.heartbeatMs = 0;
-        o.limits.chunkBytes = 200; // every round seals chunks
+        HistorianOptions o = HistorianFixture::options(600'000); // only flush() commits
+        o.limits.chunkBytes = 200;                               // every round seals chunks
         return o;
-    }
-    std::unique_ptr<HistoryConnection> connection() const
-    {
-        auto c = std::make_unique<HistoryConnection>(*HistoryUrl::parse(options().url),
-                                                     HistoryConnection::Role::Writer);
-        QString error;
-        if (!c->open(&error))
-            qFatal("second connection: %s", qPrintable(error));
-        return c;
     }
     static QList<SystemEvent> events(const EventLog &log, const QString &kind)
     {
@@ -63,21 +51,17 @@ private:
         return out;
     }
     static double value(qint64 k) { return std::sin(double(k) * 0.37) * 50 + 50; }
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    static constexpr qint64 kT0 = 1'699'999'200'000; // an hour boundary
 };
 
 void TstHistorianRowErrors::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    QVERIFY(initDir());
 }
 
 void TstHistorianRowErrors::rowErrorsAreToldFromStorageErrors()
 {
     // Real SQLite errors: a duplicate key is a row error, writing a read-only database is not.
-    auto c = connection();
+    auto c = connection(HistoryConnection::Role::Writer);
     QSqlQuery q(c->database());
     QVERIFY(q.exec(QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER NOT NULL)")));
     QVERIFY(q.exec(QStringLiteral("INSERT INTO t VALUES (1, 1)")));
@@ -129,7 +113,7 @@ void TstHistorianRowErrors::refusedTagDoesNotStopTheOthers()
     QTRY_COMPARE_WITH_TIMEOUT(h.state(), HistorianState::Recording, 10000);
 
     // From now on every chunk of BAD is refused (RAISE(ABORT) is SQLITE_CONSTRAINT).
-    auto c = connection();
+    auto c = connection(HistoryConnection::Role::Writer);
     QSqlQuery q(c->database());
     QVERIFY(q.exec(QStringLiteral("SELECT id FROM tag WHERE name = 'BAD'")) && q.next());
     const int badKey = q.value(0).toInt();
@@ -198,7 +182,7 @@ void TstHistorianRowErrors::takenChunkIdCostsOnlyThatChunk()
         QTRY_COMPARE_WITH_TIMEOUT(first.state(), HistorianState::Recording, 10000);
     }
     // The next start reserves its chunk ids from the counter: take its first one.
-    auto c = connection();
+    auto c = connection(HistoryConnection::Role::Writer);
     QSqlQuery q(c->database());
     QVERIFY(q.exec(QStringLiteral("SELECT next FROM counter WHERE name = 'chunk'")) && q.next());
     const qint64 taken = q.value(0).toLongLong();
