@@ -147,6 +147,10 @@ void MqttClient::startAttempt()
         return;
     }
     m_attemptStarted.start();
+    // The name is looked up again (the library looks it up for the connect anyway) only at the
+    // first attempt and after one that failed to connect: addresses may have changed then.
+    if (m_families.empty() || m_connectionFailed)
+        m_families = MqttLibrary::addressFamilies(m_options.host.toUtf8());
     m_connectionFailed = false;
     // Non-blocking TCP connect (completion is seen by the write notifier); only the host name
     // lookups block, so brokers are best named by address or through a local resolver.
@@ -155,11 +159,9 @@ void MqttClient::startAttempt()
     // only would stay out of reach. Such an attempt binds to one family's wildcard address, and
     // a connection that fails tries the other family at once (handleLoss).
     const QByteArray host = m_options.host.toUtf8();
-    const std::vector<int> families = MqttLibrary::addressFamilies(host);
-    m_familyCount = families.size();
     const char *bindTo = nullptr;
-    if (families.size() > 1)
-        bindTo = families[std::size_t(m_familyTurn % 2)] == AF_INET6 ? "::" : "0.0.0.0";
+    if (m_families.size() > 1)
+        bindTo = m_families[std::size_t(m_familyTurn % 2)] == AF_INET6 ? "::" : "0.0.0.0";
     errno = 0;
     const int rc = mosquitto_connect_bind_async(m_mosq, host.constData(), m_options.port,
                                                 m_options.keepAliveSeconds, bindTo);
@@ -298,7 +300,7 @@ void MqttClient::handleLoss(const QString &reason)
     // A name with both address families: the next attempt uses the other one, at once when it
     // has not been tried in this round.
     bool now = false;
-    if (!wasConnected && m_connectionFailed && m_familyCount > 1) {
+    if (!wasConnected && m_connectionFailed && m_families.size() > 1) {
         ++m_familyTurn;
         now = m_familyTurn % 2 == 1;
     }

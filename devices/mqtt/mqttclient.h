@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <random>
+#include <vector>
 
 struct mosquitto;
 struct mosquitto_message;
@@ -110,7 +111,7 @@ private:
     // A broker name with IPv6 and IPv4 addresses: which family this attempt uses (see
     // startAttempt), and whether the attempt failed before the TCP connection stood.
     int m_familyTurn = 0;
-    std::size_t m_familyCount = 0;
+    std::vector<int> m_families; // AF_INET6 / AF_INET of the broker's name, preferred first
     bool m_connectionFailed = false;
     QString m_lastError;
     QString m_pendingLoss;       // set by library callbacks, handled once the library call returns
