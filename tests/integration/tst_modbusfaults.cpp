@@ -1,4 +1,4 @@
-// Every fault of issue #3 item 5 against vigil-sim's fault switches: delayed responses (timeouts),
+// The Modbus faults a field link shows, from vigil-sim's switches: delayed responses (timeouts),
 // exception codes with readable messages, dropped connections, the server going away and coming
 // back (reconnect with backoff), corrupted RTU frames (CRC errors counted), and 1,000 reconnects
 // without leaking file descriptors or memory.
