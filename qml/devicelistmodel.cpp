@@ -68,6 +68,24 @@ QHash<int, QByteArray> DeviceListModel::roleNames() const
     };
 }
 
+QString DeviceListModel::stateText(DriverState state)
+{
+    // driverStateName() is the fixed English name for logs; the operator reads these.
+    switch (state) {
+    case DriverState::Stopped:
+        return tr("Stopped");
+    case DriverState::Connecting:
+        return tr("Connecting");
+    case DriverState::Connected:
+        return tr("Connected");
+    case DriverState::Degraded:
+        return tr("Degraded");
+    case DriverState::Disconnected:
+        return tr("Disconnected");
+    }
+    return QString();
+}
+
 QVariant DeviceListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= int(m_rows.size()))
@@ -85,7 +103,7 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
     case StateRole:
         return int(r.status.state);
     case StateTextRole:
-        return driverStateName(r.status.state);
+        return stateText(r.status.state);
     case ReasonRole:
         return r.status.reason;
     case SinceTextRole:

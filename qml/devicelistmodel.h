@@ -64,6 +64,8 @@ public:
     int deviceCount() const { return int(m_rows.size()); }
     int healthyCount() const;
     bool allHealthy() const { return healthyCount() == deviceCount(); }
+    // The state as the operator reads it, in the UI language.
+    static QString stateText(DriverState state);
 
 public slots:
     void refreshStatistics();

@@ -1,5 +1,7 @@
 #include "taglistmodel.h"
 
+#include "qualitytext.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -129,9 +131,9 @@ QVariant TagListModel::data(const QModelIndex &index, int role) const
     case QualityRole:
         return int(row.quality);
     case QualityMarkRole:
-        return qualityMark(row.quality);
+        return QualityText::mark(row.quality);
     case QualityNameRole:
-        return qualityName(row.quality);
+        return QualityText::name(row.quality);
     case IsGoodRole:
         return isGood(row.quality);
     case IsUncertainRole:

@@ -1,5 +1,6 @@
 #include "trendpenmodel.h"
 
+#include "qualitytext.h"
 #include "tags/tagdefinition.h"
 
 #include <QLocale>
@@ -144,7 +145,7 @@ void TrendPenModel::showReading(int index, const BucketSeries *series,
     else if (!bad)
         text = QLocale().toString(reading->value, 'f', tag.displayDecimals()) +
                (tag.unit.isEmpty() ? QString() : u' ' + tag.unit);
-    setReading(index, text, qualityMark(reading->quality), bad);
+    setReading(index, text, QualityText::mark(reading->quality), bad);
 }
 
 void TrendPenModel::setReading(int index, const QString &valueText, const QString &qualityMark,

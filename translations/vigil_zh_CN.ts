@@ -280,6 +280,29 @@
     </message>
 </context>
 <context>
+    <name>vigil::DeviceListModel</name>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>部分故障</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+</context>
+<context>
     <name>vigil::HistoryStatus</name>
     <message>
         <source>History: read only</source>
@@ -300,6 +323,61 @@
     <message>
         <source>History: stopped</source>
         <translation>历史：已停止</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::QualityText</name>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>Uncertain: stale</source>
+        <translation>不确定：数据过期</translation>
+    </message>
+    <message>
+        <source>Bad: not connected</source>
+        <translation>坏：未连接</translation>
+    </message>
+    <message>
+        <source>Bad: communication error</source>
+        <translation>坏：通讯错误</translation>
+    </message>
+    <message>
+        <source>Bad: configuration error</source>
+        <translation>坏：组态错误</translation>
+    </message>
+    <message>
+        <source>Bad: out of service</source>
+        <translation>坏：停用</translation>
+    </message>
+    <message>
+        <source>Bad: no value yet</source>
+        <translation>坏：尚无数值</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>坏</translation>
+    </message>
+    <message>
+        <source>COMM</source>
+        <translation>通讯</translation>
+    </message>
+    <message>
+        <source>OOS</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>WAIT</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>BAD</source>
+        <translation>坏</translation>
     </message>
 </context>
 <context>

@@ -25,12 +25,12 @@ struct SimOptions {
     int scalePeriodMs = 250;
     int scaleGarbageEvery = 0;
     double exitAfterS = 0;
-    // MQTT front-end (issue #4): publishes the unit as JSON and takes commands.
+    // MQTT front-end: publishes the unit as JSON and takes commands.
     QString mqttHost;
     int mqttPort = -1; // -1: no MQTT
     QString mqttTopic = QStringLiteral("riverside/unit1");
     int mqttPeriodMs = 500;
-    // History backfill (issue #6): writes demo plant history ending now instead of serving.
+    // History backfill: writes demo plant history ending now instead of serving.
     QString backfillTarget; // history URL or SQLite file; empty: serve the plant
     double backfillHours = 0;
     QString configPath; // plant file; empty: the demo plant

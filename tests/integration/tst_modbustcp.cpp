@@ -28,7 +28,6 @@ private:
 
 void TstModbusTcp::initTestCase()
 {
-    m_port = freeTcpPort();
     const QStringList presets = {
         "1:co:0=1",
         "1:di:5=1",
@@ -43,11 +42,16 @@ void TstModbusTcp::initTestCase()
         "1:hr:20=0x5055,0x4d50,0x2d41,0",
         "1:hr:30=0x0101",
     };
-    QStringList args = {supportFile("pymodbus_server.py"), "--tcp", QString::number(m_port)};
+    // Port 0: the server binds a port the kernel chose and says which ("READY <port>").
+    QStringList args = {supportFile("pymodbus_server.py"), "--tcp", "0"};
     for (const QString &p : presets)
         args << "--set" << p;
     QVERIFY2(m_server.start(QString::fromLatin1(kPython), args, "READY"),
              qPrintable(m_server.error()));
+    const QRegularExpressionMatch ready =
+        QRegularExpression(QStringLiteral("READY (\\d+)")).match(m_server.output());
+    QVERIFY2(ready.hasMatch(), qPrintable(m_server.output()));
+    m_port = quint16(ready.captured(1).toUInt());
 
     const QString toml = QStringLiteral(R"(
 tags = [

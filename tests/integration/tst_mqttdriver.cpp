@@ -342,7 +342,9 @@ private slots:
                              [&] { return value(QStringLiteral("STALE")) == 42.0; }));
         QCOMPARE(quality(QStringLiteral("STALE")), Quality::Good);
         m_clock.advance(900);
-        QTest::qWait(300);
+        // Proves an absence, so it waits: the staleness check (every 250 ms for stale_after 1 s)
+        // runs at least once at 0.9 s within these two periods and must leave the tag good.
+        QTest::qWait(500);
         QCOMPARE(quality(QStringLiteral("STALE")), Quality::Good);
         m_clock.advance(200); // 1.1 s without a message, stale_after is 1 s
         QTRY_COMPARE(quality(QStringLiteral("STALE")), Quality::Stale);
@@ -445,7 +447,10 @@ private slots:
         QVERIFY(publishUntil(QStringLiteral("plant/u1/temp"), "26",
                              [&] { return value(QStringLiteral("TT1")) == 26.0; }));
         QCOMPARE(quality(QStringLiteral("TT1")), Quality::Good);
-        QTest::qWait(200);
+        // A command sent now arrives after anything the client had kept from before the restart
+        // (one publisher, one topic: in order), so once it is in, a kept "33" would be too.
+        QVERIFY2(write(QStringLiteral("SP"), 34.0).ok, "command after the restart");
+        QVERIFY2(late.waitFor("\"sp\":34"), late.output().constData());
         QVERIFY2(!late.output().contains("33"), late.output().constData());
     }
 

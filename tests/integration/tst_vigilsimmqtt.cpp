@@ -166,7 +166,14 @@ private slots:
         // A later Modbus command does not undo the setpoint given over MQTT.
         w = r.write("XV101.CMD", true);
         QVERIFY2(w.ok, qPrintable(w.error));
-        QTest::qWait(300);
+        // The sim took the command before it answered; the third reading of the setpoint from now
+        // on (over each protocol) was made after it: up to two older ones may still be on their
+        // way.
+        const quint64 mqSeen = r.sink.received(r.tag("MQ.TIC101.SP"));
+        const quint64 mbSeen = r.sink.received(r.tag("TIC101.SP"));
+        QTRY_VERIFY_WITH_TIMEOUT(r.sink.received(r.tag("MQ.TIC101.SP")) >= mqSeen + 3 &&
+                                     r.sink.received(r.tag("TIC101.SP")) >= mbSeen + 3,
+                                 5000);
         QCOMPARE(r.sink.value(r.tag("MQ.TIC101.SP")), 72.5);
         QCOMPARE(r.sink.value(r.tag("TIC101.SP")), 72.5);
 

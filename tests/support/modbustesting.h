@@ -1,14 +1,16 @@
 #pragma once
 
 // Helpers shared by the Modbus integration tests: real peers (pymodbus via /usr/bin/python3,
-// socat pty pairs, vigil-sim) started on loopback with free ports, a plant loaded from TOML text,
-// and a sink that keeps the latest sample of every tag. Header-only, test code only.
+// socat pty pairs, vigil-sim) started on loopback on ports they bind themselves (port 0) or that
+// the test holds (PortReservation), a plant loaded from TOML text, and a sink that keeps the
+// latest sample of every tag. Header-only, test code only.
 
 #include "builtindrivers.h"
 #include "config/plantloader.h"
 #include "devicehost.h"
 #include "driverregistry.h"
 #include "metatypes.h"
+#include "portreservation.h"
 #include "tags/tagsample.h"
 #include "util/systemclock.h"
 
@@ -36,14 +38,6 @@ inline const char *kPython = "/usr/bin/python3";
 inline void dieWithParent(QProcess &process)
 {
     process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-}
-
-inline quint16 freeTcpPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        qFatal("no free TCP port on loopback");
-    return probe.serverPort();
 }
 
 inline QString supportFile(const char *name)
@@ -143,13 +137,9 @@ public:
                           .arg(m_socat->errorString());
             return false;
         }
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 5000) {
-            if (QFileInfo::exists(m_a) && QFileInfo::exists(m_b))
-                return true;
-            QThread::msleep(10);
-        }
+        if (QTest::qWaitFor([this] { return QFileInfo::exists(m_a) && QFileInfo::exists(m_b); },
+                            5000))
+            return true;
         m_error = QStringLiteral("socat did not create %1 and %2").arg(m_a, m_b);
         return false;
     }
@@ -177,8 +167,10 @@ public:
     void attach(const Driver *driver)
     {
         connect(driver, &Driver::samplesReady, this, [this](const SampleBatch &batch) {
-            for (const TagSample &s : batch)
+            for (const TagSample &s : batch) {
                 m_latest[s.tag] = s;
+                ++m_received[s.tag];
+            }
             ++m_batches;
         });
     }
@@ -211,9 +203,16 @@ public:
     }
     void clear() { m_latest.clear(); }
     int batches() const { return m_batches; }
+    // Samples of the tag received so far: a test waits for readings made after an event.
+    quint64 received(quint32 tag) const
+    {
+        const auto it = m_received.find(tag);
+        return it == m_received.end() ? 0 : it->second;
+    }
 
 private:
     std::map<quint32, TagSample> m_latest;
+    std::map<quint32, quint64> m_received;
     int m_batches = 0;
 };
 

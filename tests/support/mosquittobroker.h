@@ -1,18 +1,26 @@
 #pragma once
 
+#include "portreservation.h"
+
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
 #include <csignal>
+#include <memory>
 
-// A real mosquitto broker for tests, on a free loopback port, with its own configuration file in
-// the given (temporary) directory. stop()/kill9() and start() again keep the port, so clients can
-// reconnect to the "same" broker. A missing mosquitto is an error, never a skip.
+// A real mosquitto broker for tests, on a loopback port of its own, with its own configuration
+// file in the given (temporary) directory. stop()/kill9() and start() again keep the port, so
+// clients can reconnect to the "same" broker. A missing mosquitto is an error, never a skip.
+//
+// mosquitto cannot take over a listening socket, so the port is held by a PortReservation (bound,
+// not listening) that mosquitto binds on top of: no other process can take the port between
+// choosing it and the broker listening on it, nor while the broker is down.
 class MosquittoBroker
 {
 public:
@@ -39,6 +47,7 @@ public:
     MosquittoBroker &operator=(const MosquittoBroker &) = delete;
 
     quint16 port() const { return m_port; }
+    // A port the caller reserved (and keeps reserved) before the broker starts.
     void setPort(quint16 port) { m_port = port; }
     QString url() const
     {
@@ -50,18 +59,30 @@ public:
     qint64 pid() const { return m_process.processId(); }
     QString output() { return m_output += QString::fromLocal8Bit(m_process.readAll()); }
 
-    static quint16 freePort()
-    {
-        QTcpServer server;
-        server.listen(QHostAddress::LocalHost, 0);
-        return server.serverPort();
-    }
-
-    // Writes the configuration and starts mosquitto; waits until the listener accepts.
+    // Writes the configuration and starts mosquitto; waits until its log says it runs. A port it
+    // reserved itself and found taken all the same is swapped for another one.
     bool start(QString *error)
     {
-        if (m_port == 0)
-            m_port = freePort();
+        const bool choosePort = m_port == 0;
+        for (int attempt = 1;; ++attempt) {
+            if (choosePort) {
+                m_reservation = std::make_unique<vigil::testing::PortReservation>();
+                m_port = m_reservation->port();
+                if (m_port == 0) {
+                    *error = m_reservation->error();
+                    return false;
+                }
+            }
+            if (startOnce(error))
+                return true;
+            if (!choosePort || attempt == 3 || !error->contains(u"Address already in use"))
+                return false;
+        }
+    }
+
+private:
+    bool startOnce(QString *error)
+    {
         const QString conf = QDir(m_dir).filePath(QStringLiteral("mosquitto.conf"));
         QFile file(conf);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
@@ -73,10 +94,13 @@ public:
             // files; "user root" keeps it as it is.
             QStringLiteral("user root"),
             QStringLiteral("persistence false"),
-            QStringLiteral("log_dest stdout"),
+            // stderr is unbuffered: "running" (an information line, written once the listener
+            // is open) arrives when it is logged.
+            QStringLiteral("log_dest stderr"),
             QStringLiteral("log_type error"),
             QStringLiteral("log_type warning"),
             QStringLiteral("log_type notice"),
+            QStringLiteral("log_type information"),
             QStringLiteral("listener %1 127.0.0.1").arg(m_port),
         };
         if (m_options.passwordFile.isEmpty()) {
@@ -96,6 +120,8 @@ public:
         file.write(lines.join(u'\n').toUtf8() + '\n');
         file.close();
 
+        // Only what this start logs counts.
+        const qsizetype from = output().size();
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start(QStringLiteral("mosquitto"), {QStringLiteral("-c"), conf});
         if (!m_process.waitForStarted(5000)) {
@@ -104,25 +130,22 @@ public:
                          .arg(m_process.errorString());
             return false;
         }
-        const bool listening = QTest::qWaitFor(
-            [this] {
-                if (!isRunning())
-                    return true;
-                QTcpSocket probe;
-                probe.connectToHost(QHostAddress::LocalHost, m_port);
-                return probe.waitForConnected(100);
-            },
-            5000);
-        if (!listening || !isRunning()) {
+        // A probe connection would not tell mosquitto from another listener on the port; its
+        // own log does.
+        const QRegularExpression runningLine(QStringLiteral("mosquitto version \\S+ running"));
+        const auto running = [&] { return output().mid(from).contains(runningLine); };
+        QTest::qWaitFor([&] { return !isRunning() || running(); }, 10'000);
+        if (!isRunning() || !running()) {
             *error = QStringLiteral("mosquitto did not start listening on port %1: %2")
                          .arg(m_port)
-                         .arg(output());
+                         .arg(output().mid(from));
             kill9();
             return false;
         }
         return true;
     }
 
+public:
     // The broker dies without saying goodbye (kill -9).
     void kill9()
     {
@@ -181,6 +204,7 @@ private:
     QString m_dir;
     Options m_options;
     quint16 m_port = 0;
+    std::unique_ptr<vigil::testing::PortReservation> m_reservation;
     QProcess m_process;
     QString m_output;
 };

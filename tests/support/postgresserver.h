@@ -1,9 +1,9 @@
 #pragma once
 
 // A throwaway PostgreSQL server for integration tests: initdb in a temporary directory owned by
-// the postgres user (initdb and postgres refuse to run as root), started with pg_ctl on a free
-// port, listening only on a unix socket inside that directory. Fails with a clear message when
-// the server binaries are missing.
+// the postgres user (initdb and postgres refuse to run as root), started with pg_ctl listening
+// only on a unix socket inside that directory (no TCP port to race for). Fails with a clear message
+// when the server binaries are missing.
 
 #include <QDir>
 #include <QFile>
@@ -55,10 +55,6 @@ public:
                             QStringLiteral("--no-sync")},
                            &out))
             return QStringLiteral("initdb failed: ") + out;
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        m_port = probe.serverPort();
-        probe.close();
         const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses='' -c fsync=off")
                                     .arg(m_port)
                                     .arg(m_root);
@@ -124,7 +120,8 @@ private:
     QString m_root;
     QString m_data;
     QString m_database;
-    quint16 m_port = 0;
+    // Without TCP the port only names the socket file in our own directory; any number will do.
+    quint16 m_port = 5432;
     bool m_running = false;
 };
 

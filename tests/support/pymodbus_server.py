@@ -5,7 +5,9 @@
 
 Every unit gets 2000 coils, discrete inputs, input and holding registers, all 0, except what
 --set gives (AREA: co, di, ir, hr; values are decimal or 0x hex). Units not listed get no answer
-(a dead slave). Prints "READY" on stdout once it serves; stops on SIGTERM.
+(a dead slave). Prints "READY" on stdout once it serves, for TCP "READY PORT" with the port it
+listens on: --tcp 0 lets the kernel choose a free one, so no other process can take the port
+between choosing it and listening on it. Stops on SIGTERM.
 """
 import argparse
 import asyncio
@@ -58,12 +60,15 @@ async def main():
                                  allow_reuse_address=True, ignore_missing_slaves=True)
         task = asyncio.create_task(server.serve_forever())
         await server.serving
+        port = server.server.sockets[0].getsockname()[1]
+        ready = f"READY {port}"
     else:
         server = ModbusSerialServer(context, ModbusRtuFramer, port=args.rtu, baudrate=19200,
                                     parity="N", ignore_missing_slaves=True)
         await server.start()
         task = asyncio.create_task(server.serve_forever())
-    print("READY", flush=True)
+        ready = "READY"
+    print(ready, flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     loop.add_signal_handler(signal.SIGTERM, stop.set)

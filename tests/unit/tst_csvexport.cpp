@@ -154,6 +154,8 @@ struct Filled {
     QString url;
 };
 
+// A history with three tags (and `bulk` more samples of A); null, with a warning, when the
+// historian does not start or does not store them.
 std::unique_ptr<Filled> fill(int bulk = 0)
 {
     auto f = std::make_unique<Filled>();
@@ -172,8 +174,10 @@ std::unique_ptr<Filled> fill(int bulk = 0)
     o.config.heartbeatMs = 0;
     Historian h(o, f->tags, clock);
     h.start();
-    while (h.state() != HistorianState::Recording)
-        QTest::qWait(5);
+    if (!QTest::qWaitFor([&] { return h.state() == HistorianState::Recording; }, 10'000)) {
+        qWarning("the historian did not start recording within 10 s");
+        return nullptr;
+    }
     ChangeSet set;
     for (int i = 0; i < 30; ++i) {
         set.append(change(0, 1'700'000'000'000 + i * 1000, i * 0.5));
@@ -188,7 +192,10 @@ std::unique_ptr<Filled> fill(int bulk = 0)
     for (int i = 0; i < bulk; ++i)
         set.append(change(0, 1'700'000'100'000 + i * 10, i));
     h.record(set);
-    h.flush();
+    if (!h.flush()) {
+        qWarning("the historian did not store the samples");
+        return nullptr;
+    }
     h.stop();
     return f;
 }
@@ -198,6 +205,7 @@ std::unique_ptr<Filled> fill(int bulk = 0)
 void TstCsvExport::exporterMergesTagsInTimeOrder()
 {
     auto f = fill();
+    QVERIFY(f);
     HistoryConnection conn(*HistoryUrl::parse(f->url), HistoryConnection::Role::Reader);
     QString error;
     QVERIFY(conn.open(&error));
@@ -239,6 +247,7 @@ void TstCsvExport::exporterMergesTagsInTimeOrder()
 void TstCsvExport::cancelledExportLeavesNoFile()
 {
     auto f = fill(20'000);
+    QVERIFY(f);
     HistoryConnection conn(*HistoryUrl::parse(f->url), HistoryConnection::Role::Reader);
     QString error;
     QVERIFY(conn.open(&error));

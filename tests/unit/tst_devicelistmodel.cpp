@@ -3,6 +3,7 @@
 #include "devicehost.h"
 #include "devicelistmodel.h"
 #include "driverregistry.h"
+#include "installedtranslation.h"
 #include "metatypes.h"
 #include "util/manualclock.h"
 
@@ -121,6 +122,7 @@ private slots:
     void refreshStatisticsCopiesTheCounters();
     void statisticsRefreshThemselves();
     void reasonsAndErrorStatistics();
+    void stateTextsInTheUiLanguage();
     void noDevices();
 
 private:
@@ -376,6 +378,30 @@ void TstDeviceListModel::reasonsAndErrorStatistics()
              QStringLiteral("crc: 2, timeout: 1"));
     QCOMPARE(at(DeviceListModel::RttAvgRole).toDouble(), 20.0);
     QCOMPARE(at(DeviceListModel::RttMaxRole).toDouble(), 30.0);
+}
+
+void TstDeviceListModel::stateTextsInTheUiLanguage()
+{
+    // The operator reads the state in the language of the UI, not core's English name.
+    const InstalledTranslation zh(QStringLiteral(VIGIL_ZH_CN_QM));
+    QVERIFY2(zh.ok(), qPrintable(zh.error()));
+    DeviceConfig device;
+    device.id = QStringLiteral("plc9");
+    device.driver = QStringLiteral("scripted");
+    DriverContext context{device, m_plant->tags, {}, &m_clock};
+    ScriptedDriver scripted(context);
+    DeviceListModel model({&scripted});
+    const std::pair<DriverState, QString> expected[] = {
+        {DriverState::Stopped, QStringLiteral("已停止")},
+        {DriverState::Connecting, QStringLiteral("连接中")},
+        {DriverState::Connected, QStringLiteral("已连接")},
+        {DriverState::Degraded, QStringLiteral("部分故障")},
+        {DriverState::Disconnected, QStringLiteral("已断开")},
+    };
+    for (const auto &[state, text] : expected) {
+        scripted.setState(state, QString());
+        QCOMPARE(model.data(model.index(0), DeviceListModel::StateTextRole).toString(), text);
+    }
 }
 
 void TstDeviceListModel::noDevices()

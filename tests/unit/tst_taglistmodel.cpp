@@ -1,3 +1,4 @@
+#include "installedtranslation.h"
 #include "metatypes.h"
 #include "taglistmodel.h"
 #include "tags/tagtable.h"
@@ -77,6 +78,7 @@ private slots:
     void valueTextUsesLocaleAndDisplayDecimals();
     void qualityRoles_data();
     void qualityRoles();
+    void qualityTextsInTheUiLanguage();
     void badQualityKeepsLastValue();
     void badQualityBeforeAnyValueShowsNoValue();
     void badQualityFromTagTableKeepsLastValue();
@@ -181,7 +183,7 @@ void TstTagListModel::rolesBeforeAnyUpdate()
         QCOMPARE(get(row, TagListModel::QualityRole).toInt(), int(Quality::WaitingForInitialData));
         QCOMPARE(get(row, TagListModel::QualityMarkRole).toString(), QStringLiteral("WAIT"));
         QCOMPARE(get(row, TagListModel::QualityNameRole).toString(),
-                 QStringLiteral("Bad/WaitingForInitialData"));
+                 QStringLiteral("Bad: no value yet"));
         QCOMPARE(get(row, TagListModel::IsGoodRole).toBool(), false);
         QCOMPARE(get(row, TagListModel::IsUncertainRole).toBool(), false);
         QCOMPARE(get(row, TagListModel::IsBadRole).toBool(), true);
@@ -263,17 +265,17 @@ void TstTagListModel::qualityRoles_data()
     QTest::newRow("uncertain") << Quality::Uncertain << "?"
                                << "Uncertain" << false << true << false;
     QTest::newRow("stale") << Quality::Stale << "?"
-                           << "Uncertain/Stale" << false << true << false;
+                           << "Uncertain: stale" << false << true << false;
     QTest::newRow("comm error") << Quality::CommError << "COMM"
-                                << "Bad/CommError" << false << false << true;
+                                << "Bad: communication error" << false << false << true;
     QTest::newRow("not connected") << Quality::NotConnected << "COMM"
-                                   << "Bad/NotConnected" << false << false << true;
+                                   << "Bad: not connected" << false << false << true;
     QTest::newRow("bad") << Quality::Bad << "BAD"
                          << "Bad" << false << false << true;
     QTest::newRow("config error") << Quality::ConfigError << "BAD"
-                                  << "Bad/ConfigError" << false << false << true;
+                                  << "Bad: configuration error" << false << false << true;
     QTest::newRow("out of service") << Quality::OutOfService << "OOS"
-                                    << "Bad/OutOfService" << false << false << true;
+                                    << "Bad: out of service" << false << false << true;
 }
 
 void TstTagListModel::qualityRoles()
@@ -299,6 +301,25 @@ void TstTagListModel::qualityRoles()
     QCOMPARE(get(1, TagListModel::ValueTextRole).toString(), QStringLiteral("12.5"));
     // The other row is untouched.
     QCOMPARE(get(0, TagListModel::QualityMarkRole).toString(), QStringLiteral("WAIT"));
+}
+
+void TstTagListModel::qualityTextsInTheUiLanguage()
+{
+    // The operator reads the quality in the language of the UI, not core's English name; "?" is
+    // a symbol and stays one (the views compare against it).
+    const InstalledTranslation zh(QStringLiteral(VIGIL_ZH_CN_QM));
+    QVERIFY2(zh.ok(), qPrintable(zh.error()));
+    makeModel({tagDef(QStringLiteral("A"))});
+    QCOMPARE(get(0, TagListModel::QualityNameRole).toString(), QStringLiteral("坏：尚无数值"));
+    QCOMPARE(get(0, TagListModel::QualityMarkRole).toString(), QStringLiteral("等待"));
+    m_model->applyUpdate({change(0, 1.0, Quality::CommError, 1000)});
+    QCOMPARE(get(0, TagListModel::QualityNameRole).toString(), QStringLiteral("坏：通讯错误"));
+    QCOMPARE(get(0, TagListModel::QualityMarkRole).toString(), QStringLiteral("通讯"));
+    m_model->applyUpdate({change(0, 1.0, Quality::Stale, 2000)});
+    QCOMPARE(get(0, TagListModel::QualityNameRole).toString(), QStringLiteral("不确定：数据过期"));
+    QCOMPARE(get(0, TagListModel::QualityMarkRole).toString(), QStringLiteral("?"));
+    m_model->applyUpdate({change(0, 1.0, Quality::Good, 3000)});
+    QCOMPARE(get(0, TagListModel::QualityNameRole).toString(), QStringLiteral("良好"));
 }
 
 void TstTagListModel::badQualityKeepsLastValue()
