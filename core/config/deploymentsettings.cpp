@@ -1,5 +1,6 @@
 #include "deploymentsettings.h"
 
+#include "brokerurl.h"
 #include "configreader.h"
 #include "diagnostics.h"
 
@@ -38,19 +39,6 @@ QString checkDatabaseUrl(const QString &url)
     return QStringLiteral("'%1' is not a database URL (use sqlite:PATH or "
                           "postgresql://user@host:port/database)")
         .arg(url);
-}
-
-// mqtt://host[:port] or mqtts://host[:port]
-QString checkBrokerUrl(const QString &url)
-{
-    const QUrl u(url, QUrl::StrictMode);
-    if (!u.isValid() || (u.scheme() != u"mqtt" && u.scheme() != u"mqtts") || u.host().isEmpty())
-        return QStringLiteral(
-                   "'%1' is not a broker URL (use mqtt://host:port or mqtts://host:port)")
-            .arg(url);
-    if (u.port() == 0)
-        return QStringLiteral("broker port must be between 1 and 65535");
-    return QString();
 }
 
 } // namespace

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "driver.h"
-#include "modbusbackoff.h"
 #include "modbusblock.h"
 #include "modbusblockhealth.h"
 #include "modbusconnection.h"
@@ -9,6 +8,7 @@
 #include "modbussettings.h"
 #include "modbusunittracker.h"
 #include "modbuswrite.h"
+#include "reconnectbackoff.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -84,7 +84,7 @@ private:
     std::vector<int> m_blockOfPoint;
     std::vector<ScanClass> m_classes;
     std::unique_ptr<ModbusConnection> m_connection;
-    ModbusBackoff m_backoff;
+    ReconnectBackoff m_backoff;
     ModbusUnitTracker m_units;
     QTimer *m_reconnectTimer = nullptr;
     std::deque<ReadJob> m_reads;

@@ -24,6 +24,15 @@ namespace
 // level-triggered, so the rest follows at once; this only bounds the latency for other events).
 constexpr int maxPacketsPerWake = 2048;
 constexpr int housekeepingMs = 250;
+constexpr int sessionTakenOver = 0x8E; // MQTT 5 DISCONNECT reason code
+
+// A connection must stand this long before the backoff starts over; shorter ones lost to the
+// broker count towards a take-over. Longer than the longest delay, so that two clients with one
+// client id, each waiting up to that delay, still see the pattern.
+qint64 stableConnectionMs(const MqttClientOptions &o)
+{
+    return std::max<qint64>(5'000, 2 * o.reconnectMaxMs);
+}
 
 MqttClient *client(void *self)
 {
@@ -35,9 +44,11 @@ MqttClient *client(void *self)
 MqttClient::MqttClient(MqttClientOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_random(std::random_device{}())
+    , m_takeOver(stableConnectionMs(m_options))
+    , m_backoff(m_options.reconnectMinMs, m_options.reconnectMaxMs)
 {
     MqttLibrary::initialise();
+    m_clock.start();
     m_housekeeping.setInterval(housekeepingMs);
     connect(&m_housekeeping, &QTimer::timeout, this, &MqttClient::housekeeping);
     m_retry.setSingleShot(true);
@@ -81,6 +92,7 @@ void MqttClient::disconnectFromHost()
     }
     releaseHandle();
     m_pendingLoss.clear();
+    m_pendingLossKind = MqttTakeOverDetector::Loss::Other;
     setState(State::Disconnected);
 }
 
@@ -129,6 +141,7 @@ void MqttClient::startAttempt()
         return;
     m_libraryErrors.clear();
     m_pendingLoss.clear();
+    m_pendingLossKind = MqttTakeOverDetector::Loss::Other;
     setState(State::Connecting);
     m_mosq = mosquitto_new(m_options.clientId.toUtf8().constData(), m_options.cleanSession, this);
     QString error;
@@ -207,8 +220,11 @@ void MqttClient::readSocket()
         errno = 0;
         const int rc = mosquitto_loop_read(m_mosq, 1);
         if (rc != MOSQ_ERR_SUCCESS) {
-            if (m_pendingLoss.isEmpty())
+            if (m_pendingLoss.isEmpty()) {
                 m_pendingLoss = describe(rc);
+                if (rc == MOSQ_ERR_CONN_LOST)
+                    m_pendingLossKind = MqttTakeOverDetector::Loss::ClosedByBroker;
+            }
             break;
         }
         if (errno == EAGAIN || errno == EWOULDBLOCK || mosquitto_socket(m_mosq) < 0)
@@ -256,7 +272,7 @@ void MqttClient::afterLibraryCall()
 {
     if (!m_pendingLoss.isEmpty()) {
         const QString reason = std::exchange(m_pendingLoss, QString());
-        handleLoss(reason);
+        handleLoss(reason, std::exchange(m_pendingLossKind, MqttTakeOverDetector::Loss::Other));
         return;
     }
     syncNotifiers();
@@ -285,10 +301,20 @@ void MqttClient::syncNotifiers()
         m_writeNotifier->setEnabled(mosquitto_want_write(m_mosq));
 }
 
-void MqttClient::handleLoss(const QString &reason)
+void MqttClient::handleLoss(const QString &why, MqttTakeOverDetector::Loss kind)
 {
     const bool wasConnected = m_state == State::Connected;
     releaseHandle();
+    QString reason = why;
+    if (wasConnected) {
+        const MqttTakeOverDetector::Verdict verdict = m_takeOver.lost(kind, m_clock.elapsed());
+        if (verdict.takenOver)
+            reason = MqttTakeOverDetector::describe(m_options.clientId, verdict);
+        if (verdict.resetBackoff)
+            m_backoff.reset();
+    } else {
+        m_takeOver.attemptFailed();
+    }
     m_lastError = reason;
     const QString broker = QStringLiteral("%1:%2").arg(m_options.host).arg(m_options.port);
     if (wasConnected)
@@ -305,7 +331,7 @@ void MqttClient::handleLoss(const QString &reason)
         now = m_familyTurn % 2 == 1;
     }
     if (m_wanted && !m_retry.isActive())
-        m_retry.start(now ? 0 : int(nextDelayMs()));
+        m_retry.start(now ? 0 : int(m_backoff.next()));
 }
 
 void MqttClient::releaseHandle()
@@ -334,15 +360,6 @@ void MqttClient::setState(State state)
     emit stateChanged(state);
 }
 
-qint64 MqttClient::nextDelayMs()
-{
-    const int exponent = std::min(m_attempt++, 20);
-    const double base = std::min(double(m_options.reconnectMaxMs),
-                                 double(m_options.reconnectMinMs) * double(1LL << exponent));
-    std::uniform_real_distribution<double> jitter(0.8, 1.2);
-    return qint64(std::min(base * jitter(m_random), double(m_options.reconnectMaxMs)));
-}
-
 QString MqttClient::describe(int rc) const
 {
     return MqttLibrary::describe(rc, m_options, m_libraryErrors, m_state != State::Connected);
@@ -355,7 +372,7 @@ void MqttClient::onConnect(mosquitto *, void *self, int rc, int flags, const mos
         c->m_pendingLoss = MqttLibrary::describeRefusal(rc, c->m_options.protocolVersion);
         return;
     }
-    c->m_attempt = 0;
+    c->m_takeOver.connected(c->m_clock.elapsed());
     c->m_lastInbound.start();
     if (c->m_everConnected)
         ++c->m_reconnects;
@@ -377,8 +394,17 @@ void MqttClient::onConnect(mosquitto *, void *self, int rc, int flags, const mos
 void MqttClient::onDisconnect(mosquitto *, void *self, int rc, const mosquitto_property *)
 {
     MqttClient *c = client(self);
-    if (c->m_pendingLoss.isEmpty())
+    if (!c->m_pendingLoss.isEmpty())
+        return;
+    if (rc >= 0x80) // an MQTT 5 broker's DISCONNECT reason code
+        c->m_pendingLoss = QStringLiteral("the broker disconnected us: %1")
+                               .arg(QString::fromUtf8(mosquitto_reason_string(rc)));
+    else
         c->m_pendingLoss = rc == 0 ? QStringLiteral("disconnected") : c->describe(rc);
+    if (rc == sessionTakenOver)
+        c->m_pendingLossKind = MqttTakeOverDetector::Loss::TakenOver;
+    else if (rc == MOSQ_ERR_CONN_LOST)
+        c->m_pendingLossKind = MqttTakeOverDetector::Loss::ClosedByBroker;
 }
 
 void MqttClient::onMessage(mosquitto *, void *self, const mosquitto_message *m,

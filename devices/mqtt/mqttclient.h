@@ -2,6 +2,8 @@
 
 #include "mqttclientoptions.h"
 #include "mqttmessage.h"
+#include "mqtttakeoverdetector.h"
+#include "reconnectbackoff.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -10,7 +12,6 @@
 #include <QPair>
 #include <QTimer>
 
-#include <random>
 #include <vector>
 
 struct mosquitto;
@@ -28,7 +29,9 @@ namespace vigil
 //
 // connectToHost() keeps the client connected: after a failure or loss it reconnects with capped
 // exponential backoff and jitter, each time with a fresh library handle (so nothing queued on a
-// dead connection is ever sent later), and restores the subscriptions.
+// dead connection is ever sent later), and restores the subscriptions. The backoff starts over
+// only after a connection that stood; another client taking the session over (same client id)
+// is recognised and reported, and backed off like a failed connect.
 class MqttClient : public QObject
 {
     Q_OBJECT
@@ -94,11 +97,11 @@ private:
     void housekeeping();
     void afterLibraryCall();
     void syncNotifiers();
-    void handleLoss(const QString &reason);
+    void handleLoss(const QString &reason,
+                    MqttTakeOverDetector::Loss kind = MqttTakeOverDetector::Loss::Other);
     void releaseHandle();
     void setState(State state);
     QString describe(int rc) const;
-    qint64 nextDelayMs();
     bool connectFailed();
 
     MqttClientOptions m_options;
@@ -107,14 +110,16 @@ private:
     bool m_wanted = false;
     bool m_everConnected = false;
     quint64 m_reconnects = 0;
-    int m_attempt = 0;
     // A broker name with IPv6 and IPv4 addresses: which family this attempt uses (see
     // startAttempt), and whether the attempt failed before the TCP connection stood.
     int m_familyTurn = 0;
     std::vector<int> m_families; // AF_INET6 / AF_INET of the broker's name, preferred first
     bool m_connectionFailed = false;
     QString m_lastError;
-    QString m_pendingLoss;       // set by library callbacks, handled once the library call returns
+    QString m_pendingLoss; // set by library callbacks, handled once the library call returns
+    MqttTakeOverDetector::Loss m_pendingLossKind = MqttTakeOverDetector::Loss::Other;
+    MqttTakeOverDetector m_takeOver;
+    QElapsedTimer m_clock;       // time base of the take-over detector
     QStringList m_libraryErrors; // error lines the library logged during this attempt
     int m_socket = -1;
     QSocketNotifier *m_readNotifier = nullptr;
@@ -125,7 +130,7 @@ private:
     QElapsedTimer m_attemptStarted;
     QList<QPair<QByteArray, int>> m_subscriptions;
     QMap<int, QByteArray> m_pendingSubscriptions; // mid -> filter
-    std::minstd_rand m_random;
+    ReconnectBackoff m_backoff;
 };
 
 } // namespace vigil

@@ -34,7 +34,8 @@ struct MqttClientOptions {
     QByteArray willPayload;
     int willQos = 1;
     bool willRetain = true;
-    // Reconnect delay: doubles from min to max after each failed attempt, with ±20 % jitter.
+    // Reconnect delay (ReconnectBackoff): doubles from min to max after each failed attempt,
+    // with jitter.
     qint64 reconnectMinMs = 500;
     qint64 reconnectMaxMs = 30'000;
 };

@@ -1,10 +1,12 @@
 #include "mqttdevicesettings.h"
 
+#include "config/brokerurl.h"
 #include "config/configreader.h"
 #include "config/deviceconfig.h"
 #include "config/diagnostics.h"
 #include "mqtttopic.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -27,6 +29,36 @@ QString resolvePath(const ConfigNode &node, const QString &path)
 
 } // namespace
 
+QString MqttDeviceSettings::defaultClientId(const QString &deviceId, const QString &hostName,
+                                            const QByteArray &machineId)
+{
+    // Two panels sharing a plant file must not share a client id: the broker would hand the
+    // session from one to the other at every connect. A host name that is missing or the same
+    // on every machine says nothing; the machine id (systemd's /etc/machine-id) then does.
+    const QString host = hostName.trimmed();
+    const bool meaningless = host.isEmpty() ||
+                             host.compare(u"localhost", Qt::CaseInsensitive) == 0 ||
+                             host.startsWith(u"localhost.", Qt::CaseInsensitive);
+    if (!meaningless)
+        return QStringLiteral("vigil-%1-%2").arg(host, deviceId);
+    if (!machineId.isEmpty())
+        return QStringLiteral("vigil-%1-%2").arg(QString::fromLatin1(machineId.left(12)), deviceId);
+    return QStringLiteral("vigil-%1-%2").arg(QCoreApplication::applicationPid()).arg(deviceId);
+}
+
+QString MqttDeviceSettings::passwordFileWarning() const
+{
+    if (passwordFile.isEmpty())
+        return QString();
+    const QFileDevice::Permissions p = QFileInfo(passwordFile).permissions();
+    if (!(p & (QFileDevice::ReadGroup | QFileDevice::ReadOther)))
+        return QString();
+    return QStringLiteral("password file '%1' is readable by %2: restrict it to its owner "
+                          "(chmod 600)")
+        .arg(passwordFile, (p & QFileDevice::ReadOther) ? QStringLiteral("all users")
+                                                        : QStringLiteral("its group"));
+}
+
 bool MqttDeviceSettings::isLoopback(const QString &host)
 {
     if (host.compare(u"localhost", Qt::CaseInsensitive) == 0)
@@ -37,15 +69,9 @@ bool MqttDeviceSettings::isLoopback(const QString &host)
 
 QString MqttDeviceSettings::setBroker(const QString &url)
 {
+    if (QString error = checkBrokerUrl(url); !error.isEmpty())
+        return error;
     const QUrl u(url, QUrl::StrictMode);
-    if (!u.isValid() || (u.scheme() != u"mqtt" && u.scheme() != u"mqtts") || u.host().isEmpty() ||
-        !(u.path().isEmpty() || u.path() == u"/") || !u.userInfo().isEmpty() || u.hasQuery())
-        return QStringLiteral("'%1' is not a broker URL (use mqtt://host:port or "
-                              "mqtts://host:port; credentials go in username and "
-                              "password_file/password_env)")
-            .arg(url);
-    if (u.port() == 0)
-        return QStringLiteral("broker port must be between 1 and 65535");
     tls = u.scheme() == u"mqtts";
     host = u.host();
     port = u.port(tls ? 8883 : 1883);
@@ -64,9 +90,9 @@ MqttDeviceSettings MqttDeviceSettings::read(ConfigReader &r)
         if (const QString error = s.setBroker(*broker); !error.isEmpty())
             r.error(*device.member(u"broker"), error);
     }
-    s.clientId =
-        r.string(u"client_id")
-            .value_or(QStringLiteral("vigil-%1-%2").arg(QSysInfo::machineHostName(), s.deviceId));
+    s.clientId = r.string(u"client_id")
+                     .value_or(defaultClientId(s.deviceId, QSysInfo::machineHostName(),
+                                               QSysInfo::machineUniqueId()));
     if (const ConfigNode *n = device.member(u"client_id"); n && s.clientId.isEmpty())
         r.error(*n, QStringLiteral("client_id must not be empty"));
     if (const std::optional<QString> v =
@@ -87,6 +113,8 @@ MqttDeviceSettings MqttDeviceSettings::read(ConfigReader &r)
         s.passwordFile = resolvePath(device, *f);
         if (!QFileInfo(s.passwordFile).isFile())
             r.error(*fileNode, QStringLiteral("password file '%1' not found").arg(s.passwordFile));
+        else if (const QString w = s.passwordFileWarning(); !w.isEmpty())
+            r.warning(*fileNode, w);
     }
     if (const std::optional<QString> e = r.string(u"password_env")) {
         s.passwordEnv = *e;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -59,6 +60,12 @@ struct MqttDeviceSettings {
     // `where` locates the message; errors and the allow_insecure warning go to diagnostics.
     void checkTransport(const DeviceConfig &device, const QString &origin,
                         Diagnostics &diagnostics) const;
+    // vigil-<host name>-<device id>; the machine id stands in for a missing or "localhost"
+    // host name, the process id for both.
+    static QString defaultClientId(const QString &deviceId, const QString &hostName,
+                                   const QByteArray &machineId);
+    // Non-empty when password_file can be read by other users than its owner.
+    QString passwordFileWarning() const;
     // Shown on the Devices page when plain MQTT to a non-loopback host is allowed.
     QString insecureWarning() const;
     bool isInsecure() const { return !tls && !isLoopback(host); }

@@ -29,9 +29,12 @@ MqttDriver::~MqttDriver() = default;
 
 QStringList MqttDriver::configurationWarnings() const
 {
+    QStringList warnings;
     if (m_settings.isInsecure())
-        return {m_settings.insecureWarning()};
-    return {};
+        warnings.append(m_settings.insecureWarning());
+    if (const QString w = m_settings.passwordFileWarning(); !w.isEmpty())
+        warnings.append(w);
+    return warnings;
 }
 
 MqttClientOptions MqttDriver::clientOptions(const QByteArray &password) const
@@ -66,10 +69,17 @@ MqttClientOptions MqttDriver::clientOptions(const QByteArray &password) const
 void MqttDriver::onStart()
 {
     QString error;
-    const std::optional<QByteArray> password = m_settings.readPassword(&error);
+    if (m_settings.host.isEmpty())
+        error = QStringLiteral("no usable broker URL (broker or the deployment broker_url)");
+    if (const QString w = m_settings.passwordFileWarning(); !w.isEmpty())
+        qCWarning(lcMqtt).noquote() << "device" << deviceId() << "-" << w;
+    const std::optional<QByteArray> password =
+        error.isEmpty() ? m_settings.readPassword(&error) : std::nullopt;
     if (!password) {
         updateStatistics([&](DriverStatistics &s) {
-            s.recordError(QStringLiteral("credentials"), error, clock().nowMs());
+            s.recordError(m_settings.host.isEmpty() ? QStringLiteral("configuration")
+                                                    : QStringLiteral("credentials"),
+                          error, clock().nowMs());
         });
         markAllTags(Quality::ConfigError);
         setStatus(DriverState::Disconnected, error);
@@ -173,11 +183,12 @@ void MqttDriver::onConnectionFailed(const QString &why, bool wasConnected)
     const QString reason =
         QStringLiteral("broker %1:%2: %3").arg(m_settings.host).arg(m_settings.port).arg(why);
     flushBatch();
-    const QString kind = reason.contains(u"refused the connection") ? QStringLiteral("refused")
-                         : (reason.contains(u"TLS") || reason.contains(u"certificate"))
-                             ? QStringLiteral("tls")
-                         : wasConnected ? QStringLiteral("connection lost")
-                                        : QStringLiteral("connect");
+    const QString kind =
+        reason.contains(u"another client uses client id") ? QStringLiteral("client id taken over")
+        : reason.contains(u"refused the connection")      ? QStringLiteral("refused")
+        : (reason.contains(u"TLS") || reason.contains(u"certificate")) ? QStringLiteral("tls")
+        : wasConnected ? QStringLiteral("connection lost")
+                       : QStringLiteral("connect");
     updateStatistics([&](DriverStatistics &s) { s.recordError(kind, reason, clock().nowMs()); });
     failInflightWrites(QStringLiteral("connection to the broker lost before it acknowledged the "
                                       "command (%1); it may or may not have been delivered")

@@ -23,6 +23,8 @@ int noKeyPassword(char *, int, int, void *)
     return 0;
 }
 
+constexpr const char *systemCaPath = "/etc/ssl/certs";
+
 } // namespace
 
 void MqttLibrary::initialise()
@@ -59,11 +61,17 @@ bool MqttLibrary::configure(mosquitto *handle, const MqttClientOptions &options,
         const QByteArray ca = options.caFile.toLocal8Bit();
         const QByteArray cert = options.certFile.toLocal8Bit();
         const QByteArray key = options.keyFile.toLocal8Bit();
+        // Without a CA file the system's trust store (OpenSSL's default paths) verifies the
+        // broker. mosquitto_tls_set refuses a null CA file and path even then, and it is only
+        // needed for a client certificate: that call gets Debian's CA directory, which the
+        // default paths load as well.
         if (ca.isEmpty())
             mosquitto_int_option(handle, MOSQ_OPT_TLS_USE_OS_CERTS, 1);
-        rc = mosquitto_tls_set(handle, ca.isEmpty() ? nullptr : ca.constData(), nullptr,
-                               cert.isEmpty() ? nullptr : cert.constData(),
-                               key.isEmpty() ? nullptr : key.constData(), &noKeyPassword);
+        if (!ca.isEmpty() || !cert.isEmpty())
+            rc = mosquitto_tls_set(handle, ca.isEmpty() ? nullptr : ca.constData(),
+                                   ca.isEmpty() ? systemCaPath : nullptr,
+                                   cert.isEmpty() ? nullptr : cert.constData(),
+                                   key.isEmpty() ? nullptr : key.constData(), &noKeyPassword);
         if (rc == MOSQ_ERR_SUCCESS)
             rc = mosquitto_tls_opts_set(handle, 1 /* SSL_VERIFY_PEER */, nullptr, nullptr);
         if (rc == MOSQ_ERR_SUCCESS)
@@ -99,8 +107,11 @@ QString MqttLibrary::describe(int rc, const MqttClientOptions &options,
                 .arg(options.host, details);
         if (details.contains(u"certificate verify failed"))
             return QStringLiteral("TLS: the broker's certificate is not trusted: not signed by "
-                                  "the CA in ca_file, expired or not yet valid (%1)")
-                .arg(details);
+                                  "%1, expired or not yet valid (%2)")
+                .arg(options.caFile.isEmpty()
+                         ? QStringLiteral("a CA the system trusts (no ca_file given)")
+                         : QStringLiteral("the CA in ca_file"),
+                     details);
         return QStringLiteral("TLS: %1 (%2)").arg(text, details);
     }
     const bool broken = rc == MOSQ_ERR_PROTOCOL || rc == MOSQ_ERR_CONN_LOST ||

@@ -6,8 +6,10 @@
 #include "mosquittobroker.h"
 #include "mosquittoclients.h"
 #include "mqtt/mqttclient.h"
+#include "mqtt/mqttdevicesettings.h"
 #include "testcertificates.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -205,6 +207,12 @@ private slots:
         QTest::newRow("wrong host name")
             << m_certs->wrongNameCert() << m_certs->wrongNameKey() << m_certs->caFile() << false
             << false << QStringLiteral("not valid for host '127.0.0.1'");
+        // No ca_file: the system's trust store verifies the broker. The test CA is not in it, so
+        // the handshake fails on verification (not on the TLS setup, as it did when the library
+        // was given no CA at all and never tried to connect).
+        QTest::newRow("no ca_file, CA not trusted by the system")
+            << m_certs->serverCert() << m_certs->serverKey() << QString() << false << false
+            << QStringLiteral("not signed by a CA the system trusts (no ca_file given)");
     }
 
     void tls()
@@ -244,6 +252,109 @@ private slots:
                      qPrintable(client.lastError()));
             QVERIFY(client.state() != MqttClient::State::Connected);
         }
+    }
+
+    // No ca_file, and the broker's CA in the system trust store: it connects. OpenSSL's default
+    // verify paths honour SSL_CERT_FILE, which stands in for installing the test CA system-wide.
+    void tlsWithSystemTrustStore()
+    {
+        MosquittoBroker::Options bo;
+        bo.caFile = m_certs->caFile();
+        bo.certFile = m_certs->serverCert();
+        bo.keyFile = m_certs->serverKey();
+        MosquittoBroker broker(subdir(QStringLiteral("tls-system")), bo);
+        QString error;
+        QVERIFY2(broker.start(&error), qPrintable(error));
+        qputenv("SSL_CERT_FILE", m_certs->caFile().toLocal8Bit());
+        const auto restore = qScopeGuard([] { qunsetenv("SSL_CERT_FILE"); });
+
+        MqttClientOptions o = options(broker.port());
+        o.tls = true;
+        MqttClient client(o);
+        QSignalSpy failed(&client, &MqttClient::connectionFailed);
+        client.connectToHost();
+        QTRY_COMPARE(client.state(), MqttClient::State::Connected);
+        QCOMPARE(failed.size(), 0);
+    }
+
+    // Two clients with one client id: the broker hands the session back and forth. Each side
+    // says "another client uses client id X", and the reconnects slow down with the backoff
+    // instead of going on at its shortest delay. Debian's mosquitto 2.0.11 closes the taken-over
+    // connection without sending DISCONNECT 0x8E even to MQTT 5 clients, so both rows see the
+    // pattern (connections closed right after being accepted); brokers that send 0x8E are
+    // recognised at the first take-over (tst_mqtttakeoverdetector).
+    void sameClientIdIsReportedAndBackedOff_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::newRow("MQTT 3.1.1") << 4;
+        QTest::newRow("MQTT 5") << 5;
+    }
+
+    void sameClientIdIsReportedAndBackedOff()
+    {
+        QFETCH(int, version);
+        MosquittoBroker broker(subdir(QStringLiteral("takeover%1").arg(version)));
+        QString error;
+        QVERIFY2(broker.start(&error), qPrintable(error));
+        MqttClientOptions o = options(broker.port());
+        o.protocolVersion = version;
+        o.clientId = QStringLiteral("vigil-cloned-panel-mq");
+        o.reconnectMinMs = 100;
+        o.reconnectMaxMs = 6400;
+        MqttClient first(o);
+        MqttClient second(o);
+        QSignalSpy firstConnects(&first, &MqttClient::connected);
+        QSignalSpy secondConnects(&second, &MqttClient::connected);
+        first.connectToHost();
+        QTRY_COMPARE(first.state(), MqttClient::State::Connected);
+
+        QElapsedTimer window;
+        window.start();
+        second.connectToHost();
+        // Eleven take-overs (six of the first client, five of the second). With the backoff
+        // the n-th of a client waits at least 50 * 2^(n-1) ms: 4.7 s in all. Reconnecting at
+        // the shortest delay (100 ms) as before, they took about 1.2 s.
+        QTRY_VERIFY_WITH_TIMEOUT(firstConnects.size() >= 7 && secondConnects.size() >= 6, 40'000);
+        const qint64 elapsed = window.elapsed();
+        QVERIFY2(elapsed >= 4'500, qPrintable(QStringLiteral("%1 + %2 connects in %3 ms")
+                                                  .arg(firstConnects.size())
+                                                  .arg(secondConnects.size())
+                                                  .arg(elapsed)));
+        const QString expected =
+            QStringLiteral("another client uses client id vigil-cloned-panel-mq");
+        QVERIFY2(first.lastError().startsWith(expected), qPrintable(first.lastError()));
+        QVERIFY2(second.lastError().startsWith(expected), qPrintable(second.lastError()));
+    }
+
+    // Two panels loading the same plant file get different default client ids (their host
+    // names differ) and stay connected side by side.
+    void defaultClientIdsOfTwoPanelsCoexist()
+    {
+        MosquittoBroker broker(subdir(QStringLiteral("twopanels")));
+        QString error;
+        QVERIFY2(broker.start(&error), qPrintable(error));
+        MqttClientOptions a = options(broker.port());
+        a.clientId = MqttDeviceSettings::defaultClientId(QStringLiteral("mq"),
+                                                         QStringLiteral("panel-a"), "11111111");
+        MqttClientOptions b = options(broker.port());
+        b.clientId = MqttDeviceSettings::defaultClientId(QStringLiteral("mq"),
+                                                         QStringLiteral("panel-b"), "11111111");
+        MqttClient panelA(a);
+        MqttClient panelB(b);
+        QSignalSpy failedA(&panelA, &MqttClient::connectionFailed);
+        QSignalSpy failedB(&panelB, &MqttClient::connectionFailed);
+        QSignalSpy publishedA(&panelA, &MqttClient::published);
+        panelA.connectToHost();
+        QTRY_COMPARE(panelA.state(), MqttClient::State::Connected);
+        panelB.connectToHost();
+        QTRY_COMPARE(panelB.state(), MqttClient::State::Connected);
+        // A round trip on the first connection after the second one was accepted: a broker
+        // that took the session over would have closed it by then.
+        QVERIFY(panelA.publish("vigil/probe", "1", 1, false, &error) > 0);
+        QTRY_COMPARE(publishedA.size(), 1);
+        QCOMPARE(panelA.state(), MqttClient::State::Connected);
+        QCOMPARE(failedA.size(), 0);
+        QCOMPARE(failedB.size(), 0);
     }
 
     void lastWillOnAbruptLoss()

@@ -122,6 +122,7 @@ private slots:
         QVERIFY(pw.open(QIODevice::WriteOnly));
         pw.write("right one\n");
         pw.close();
+        QVERIFY(pw.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
         qputenv("VIGIL_TEST_WRONG_PASSWORD", "wrong one");
         qunsetenv("VIGIL_TEST_UNSET_PASSWORD");
 
@@ -207,6 +208,61 @@ private slots:
         QVERIFY2(warning.contains(u"insecure: plain MQTT without TLS to 192.0.2.10:1883"),
                  qPrintable(warning));
         QCOMPARE(model.data(model.index(1), DeviceListModel::WarningsRole).toString(), QString());
+    }
+
+    // A password file others can read is accepted with a warning on the Devices page.
+    void readablePasswordFileOnTheDevicesPage()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("shared-password.txt"));
+        QFile pw(file);
+        QVERIFY(pw.open(QIODevice::WriteOnly));
+        pw.write("right one\n");
+        pw.close();
+        QVERIFY(pw.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                  QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        DeviceConfig device;
+        device.id = QStringLiteral("shared");
+        device.driver = QStringLiteral("mqtt");
+        device.node = ConfigNode::makeTable({});
+        device.node.setMember(QStringLiteral("broker"),
+                              ConfigNode::makeText(QStringLiteral("mqtt://127.0.0.1:1883"), {}));
+        device.node.setMember(QStringLiteral("username"),
+                              ConfigNode::makeText(QStringLiteral("operator"), {}));
+        device.node.setMember(QStringLiteral("password_file"), ConfigNode::makeText(file, {}));
+        auto tags = std::make_shared<const TagDirectory>();
+        std::unique_ptr<Driver> shared =
+            MqttDriverFactory().create(DriverContext{device, tags, {}, &m_clock, {}});
+        DeviceListModel model({shared.get()});
+        const QString warning =
+            model.data(model.index(0), DeviceListModel::WarningsRole).toString();
+        QCOMPARE(warning, QStringLiteral("password file '%1' is readable by all users: restrict "
+                                         "it to its owner (chmod 600)")
+                              .arg(file));
+    }
+
+    // Two devices with one client id knock each other off the broker: their status on the
+    // Devices page, the error statistics and the log name the cause.
+    void sharedClientIdIsReported()
+    {
+        Driver *twins[] = {m_host->driver(QStringLiteral("twin1")),
+                           m_host->driver(QStringLiteral("twin2"))};
+        const QString cause = QStringLiteral("another client uses client id vigil-test-twin");
+        for (Driver *twin : twins) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                twin->statistics().errorsByKind.value(QStringLiteral("client id taken over")) >= 1,
+                20'000);
+        }
+        QTRY_VERIFY(countLog(cause) >= 2);
+        // The one that was taken over last shows it while it waits for its next attempt.
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(std::begin(twins), std::end(twins),
+                                             [&](Driver *d) {
+                                                 const DriverStatus st = d->status();
+                                                 return st.state == DriverState::Disconnected &&
+                                                        st.reason.contains(cause);
+                                             }),
+                                 20'000);
+        for (Driver *twin : twins)
+            twin->stop();
     }
 
     void plainAndJsonMapping()

@@ -80,6 +80,7 @@ private slots:
     void missingFileExitsOneWithAClearMessage();
     void refusesToStartWithABrokenPlant();
     void badCommandLineExitsTwo();
+    void brokerUrlWithCredentialsIsRefused();
 };
 
 void TstCheckConfig::initTestCase()
@@ -200,6 +201,32 @@ void TstCheckConfig::badCommandLineExitsTwo()
     QVERIFY(!run.errLines.isEmpty());
     QCOMPARE(run.errLines.first(),
              QStringLiteral("vigil: give either --config or --check-config, not both"));
+}
+
+// A deployment broker_url with user info used to pass, and the MQTT driver then retried host ""
+// forever without a word. It is refused, and the password is not printed.
+void TstCheckConfig::brokerUrlWithCredentialsIsRefused()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("plant.toml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[plant]\nname = \"Broker\"\n\n[settings]\n"
+               "broker_url = \"mqtt://op:s3cret@127.0.0.1:1883\"\n\n"
+               "[[devices]]\nid = \"mq\"\ndriver = \"mqtt\"\n\n"
+               "[[tags]]\nid = \"T1\"\ndevice = \"mq\"\naddress = \"plant/t\"\n"
+               "type = \"float64\"\nunit = \"u\"\nrange = [0, 1]\n");
+    file.close();
+    const Run run = runVigil({QStringLiteral("--check-config"), path});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.errLines.contains(at(path, QStringLiteral("\"mqtt://op")) +
+                                   QStringLiteral(": settings: broker URL mqtt://127.0.0.1:1883 "
+                                                  "must not contain a user name or password: "
+                                                  "set username and password_file (or "
+                                                  "password_env) on the device")),
+             qPrintable(run.errLines.join(u'\n')));
+    QVERIFY2(!run.errLines.join(u'\n').contains(u"s3cret"), qPrintable(run.errLines.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TstCheckConfig)

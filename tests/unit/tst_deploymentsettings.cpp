@@ -312,6 +312,28 @@ void TstDeploymentSettings::badEnvironmentValuesNameTheVariable_data()
         << "VIGIL_BROKER_URL"
         << "mqtt://broker:70000"
         << "environment VIGIL_BROKER_URL: 'mqtt://broker:70000' " + notBroker;
+    // The driver would connect without the credentials (or to host "" forever); the message
+    // must not repeat the password.
+    QTest::newRow("broker with user and password")
+        << "VIGIL_BROKER_URL"
+        << "mqtt://op:s3cret@broker:1883"
+        << "environment VIGIL_BROKER_URL: broker URL mqtt://broker:1883 must not contain a user "
+           "name or password: set username and password_file (or password_env) on the device";
+    QTest::newRow("broker with user")
+        << "VIGIL_BROKER_URL"
+        << "mqtts://op@broker"
+        << "environment VIGIL_BROKER_URL: broker URL mqtts://broker must not contain a user name "
+           "or password: set username and password_file (or password_env) on the device";
+    QTest::newRow("broker with path")
+        << "VIGIL_BROKER_URL"
+        << "mqtt://broker:1883/plant"
+        << "environment VIGIL_BROKER_URL: broker URL 'mqtt://broker:1883/plant' must not have a "
+           "path, query or fragment (use mqtt://host:port or mqtts://host:port)";
+    QTest::newRow("broker with query")
+        << "VIGIL_BROKER_URL"
+        << "mqtt://broker:1883?tls=1"
+        << "environment VIGIL_BROKER_URL: broker URL 'mqtt://broker:1883?tls=1' must not have a "
+           "path, query or fragment (use mqtt://host:port or mqtts://host:port)";
 }
 
 void TstDeploymentSettings::badEnvironmentValuesNameTheVariable()

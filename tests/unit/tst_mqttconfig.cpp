@@ -4,6 +4,7 @@
 #include "builtindrivers.h"
 #include "config/plantloader.h"
 #include "driverregistry.h"
+#include "mqtt/mqttdevicesettings.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,6 +54,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("secret\n");
         f.close();
+        QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
         const PlantLoader::Result r =
             load(QStringLiteral("broker = \"mqtt://localhost:1884\"\nclient_id = \"hmi-1\"\n"
                                 "mqtt_version = \"3.1.1\"\nkeepalive = \"20s\"\nclean_session = "
@@ -220,6 +222,78 @@ private slots:
 
         r = load(QString(), numericTag(QStringLiteral("p"))); // default: mqtt://127.0.0.1:1883
         QVERIFY2(r.plant, qPrintable(r.diagnostics.toStringList().join(u'\n')));
+    }
+
+    // A password file others can read gives the password away: a warning at check-config,
+    // naming the file; the owner-only file gives none (validDevice).
+    void readablePasswordFileWarns_data()
+    {
+        QTest::addColumn<int>("permissions");
+        QTest::addColumn<QString>("who");
+        QTest::newRow("0644") << int(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                     QFileDevice::ReadGroup | QFileDevice::ReadOther)
+                              << QStringLiteral("all users");
+        QTest::newRow("0640") << int(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                     QFileDevice::ReadGroup)
+                              << QStringLiteral("its group");
+    }
+    void readablePasswordFileWarns()
+    {
+        QFETCH(int, permissions);
+        QFETCH(QString, who);
+        const QString pw = m_dir.filePath(QStringLiteral("pw-%1").arg(permissions));
+        QFile f(pw);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("secret\n");
+        f.close();
+        QVERIFY(f.setPermissions(QFileDevice::Permissions(permissions)));
+        const PlantLoader::Result r =
+            load(QStringLiteral("username = \"vigil\"\npassword_file = \"%1\"")
+                     .arg(QFileInfo(pw).fileName()),
+                 numericTag(QStringLiteral("p")));
+        QVERIFY2(r.plant, qPrintable(r.diagnostics.toStringList().join(u'\n')));
+        QCOMPARE(r.diagnostics.warningCount(), 1);
+        QVERIFY2(r.diagnostics.contains(QStringLiteral(":8:17: warning: device 'mq': password "
+                                                       "file '%1' is readable by %2: restrict "
+                                                       "it to its owner (chmod 600)")
+                                            .arg(pw, who)),
+                 qPrintable(r.diagnostics.toStringList().join(u'\n')));
+    }
+
+    // A device broker with credentials, a path or a query is refused, without the password.
+    void brokerUrlWithUserInfoIsRefused()
+    {
+        const PlantLoader::Result r =
+            load(QStringLiteral("broker = \"mqtts://op:s3cret@broker.plant.local:8883\""),
+                 numericTag(QStringLiteral("p")));
+        QVERIFY(!r.plant);
+        const QString all = r.diagnostics.toStringList().join(u'\n');
+        QVERIFY2(all.contains(QStringLiteral(":7:10: device 'mq': broker URL "
+                                             "mqtts://broker.plant.local:8883 must not contain a "
+                                             "user name or password")),
+                 qPrintable(all));
+        QVERIFY2(!all.contains(u"s3cret"), qPrintable(all));
+    }
+
+    // Two panels loading one plant file get different default client ids; a host name that
+    // names no machine is replaced by the machine id.
+    void defaultClientIdNamesTheMachine()
+    {
+        QCOMPARE(MqttDeviceSettings::defaultClientId(QStringLiteral("mq"),
+                                                     QStringLiteral("panel-a"), "0123456789abcdef"),
+                 QStringLiteral("vigil-panel-a-mq"));
+        QVERIFY(MqttDeviceSettings::defaultClientId(QStringLiteral("mq"), QStringLiteral("panel-a"),
+                                                    {}) !=
+                MqttDeviceSettings::defaultClientId(QStringLiteral("mq"), QStringLiteral("panel-b"),
+                                                    {}));
+        for (const QString &host :
+             {QString(), QStringLiteral("localhost"), QStringLiteral("localhost.localdomain")})
+            QCOMPARE(
+                MqttDeviceSettings::defaultClientId(QStringLiteral("mq"), host, "0123456789abcdef"),
+                QStringLiteral("vigil-0123456789ab-mq"));
+        QVERIFY(
+            MqttDeviceSettings::defaultClientId(QStringLiteral("mq"), QString(), {})
+                .startsWith(QStringLiteral("vigil-%1-").arg(QCoreApplication::applicationPid())));
     }
 
     void demoPlantIsValid()

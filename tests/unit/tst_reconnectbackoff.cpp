@@ -1,13 +1,13 @@
-// ModbusBackoff: reconnect delays double from the minimum to the cap, with jitter, and restart
+// ReconnectBackoff: reconnect delays double from the minimum to the cap, with jitter, and restart
 // from the minimum after a good answer.
 
-#include "modbus/modbusbackoff.h"
+#include "reconnectbackoff.h"
 
 #include <QtTest>
 
 using namespace vigil;
 
-class TstModbusBackoff : public QObject
+class TstReconnectBackoff : public QObject
 {
     Q_OBJECT
 private slots:
@@ -16,9 +16,9 @@ private slots:
     void jitterSpreadsPanels();
 };
 
-void TstModbusBackoff::doublesUpToTheCapWithJitter()
+void TstReconnectBackoff::doublesUpToTheCapWithJitter()
 {
-    ModbusBackoff b(100, 1000, 1);
+    ReconnectBackoff b(100, 1000, 1);
     const qint64 ceilings[] = {100, 200, 400, 800, 1000, 1000, 1000};
     for (qint64 ceiling : ceilings) {
         const qint64 d = b.next();
@@ -29,9 +29,9 @@ void TstModbusBackoff::doublesUpToTheCapWithJitter()
     QCOMPARE(b.attempts(), 7);
 }
 
-void TstModbusBackoff::resetStartsOver()
+void TstReconnectBackoff::resetStartsOver()
 {
-    ModbusBackoff b(50, 10'000, 2);
+    ReconnectBackoff b(50, 10'000, 2);
     for (int i = 0; i < 10; ++i)
         b.next();
     QVERIFY(b.next() > 5000);
@@ -39,11 +39,11 @@ void TstModbusBackoff::resetStartsOver()
     QCOMPARE(b.next(), 50);
 }
 
-void TstModbusBackoff::jitterSpreadsPanels()
+void TstReconnectBackoff::jitterSpreadsPanels()
 {
     QSet<qint64> delays;
     for (quint64 seed = 0; seed < 20; ++seed) {
-        ModbusBackoff b(1000, 60'000, seed);
+        ReconnectBackoff b(1000, 60'000, seed);
         for (int i = 0; i < 4; ++i)
             b.next();
         delays.insert(b.next()); // fifth attempt: somewhere in [8 s, 16 s]
@@ -51,5 +51,5 @@ void TstModbusBackoff::jitterSpreadsPanels()
     QVERIFY2(delays.size() > 10, "delays of different panels should differ");
 }
 
-QTEST_GUILESS_MAIN(TstModbusBackoff)
-#include "tst_modbusbackoff.moc"
+QTEST_GUILESS_MAIN(TstReconnectBackoff)
+#include "tst_reconnectbackoff.moc"

@@ -1,18 +1,18 @@
-#include "modbusbackoff.h"
+#include "reconnectbackoff.h"
 
 #include <algorithm>
 
 namespace vigil
 {
 
-ModbusBackoff::ModbusBackoff(qint64 minMs, qint64 maxMs, quint64 seed)
+ReconnectBackoff::ReconnectBackoff(qint64 minMs, qint64 maxMs, quint64 seed)
     : m_minMs(std::max<qint64>(1, minMs))
     , m_maxMs(std::max(m_minMs, maxMs))
     , m_rng(seed)
 {
 }
 
-qint64 ModbusBackoff::next()
+qint64 ReconnectBackoff::next()
 {
     qint64 ceiling = m_minMs;
     for (int i = 0; i < m_attempt && ceiling < m_maxMs; ++i)
