@@ -23,6 +23,11 @@ std::optional<ModbusWrite> ModbusWrite::encode(const ModbusPoint &point, int poi
                                        error))
             return std::nullopt;
     } else {
+        if (!ModbusCodec::fits(raw.number, point.type)) {
+            *error = QStringLiteral("raw value %1 is out of range for type %2")
+                         .arg(QString::number(raw.number, 'f', 0), dataTypeName(point.type));
+            return std::nullopt;
+        }
         w.registers.assign(size_t(point.count), 0);
         ModbusCodec::encode(raw.number, point.type, point.order, w.registers.data());
     }
