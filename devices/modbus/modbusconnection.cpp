@@ -117,17 +117,13 @@ bool ModbusConnection::transact(int unit, ModbusError *error, const Request &req
     case ModbusError::Kind::Timeout:
     case ModbusError::Kind::Crc:
     case ModbusError::Kind::BadResponse:
-        if (m_settings.isRtu()) {
-            // A late or broken frame must not be taken for the next answer.
+        // A late or broken frame must not be taken for the next answer: flush the RTU line; on
+        // TCP the late answer would arrive on the next request, so the connection is dropped and
+        // the caller decides when to open a fresh one.
+        if (m_settings.isRtu())
             modbus_flush(m_ctx);
-        } else {
-            // A late answer would arrive on the next request: start a fresh connection.
-            ModbusError reopenError;
-            if (!open(&reopenError)) {
-                *error = reopenError;
-                return false;
-            }
-        }
+        else
+            close();
         break;
     case ModbusError::Kind::Exception:
     case ModbusError::Kind::None:

@@ -1,7 +1,7 @@
 #include "modbuswrite.h"
 
 #include "modbuscodec.h"
-#include "modbusconnection.h"
+#include "modbustransport.h"
 
 namespace vigil
 {
@@ -34,7 +34,7 @@ std::optional<ModbusWrite> ModbusWrite::encode(const ModbusPoint &point, int poi
     return w;
 }
 
-bool ModbusWrite::execute(ModbusConnection &connection, const ModbusPoint &point, bool singleWrite,
+bool ModbusWrite::execute(ModbusTransport &connection, const ModbusPoint &point, bool singleWrite,
                           ModbusError *error) const
 {
     switch (kind) {
