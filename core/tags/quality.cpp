@@ -24,6 +24,8 @@ QString qualityName(Quality q)
         return QStringLiteral("Bad/OutOfService");
     case Quality::WaitingForInitialData:
         return QStringLiteral("Bad/WaitingForInitialData");
+    case Quality::NonFinite:
+        return QStringLiteral("Bad/NonFinite");
     }
     return QStringLiteral("Bad");
 }
@@ -45,6 +47,7 @@ QString qualityMark(Quality q)
         return QStringLiteral("WAIT");
     case Quality::Bad:
     case Quality::ConfigError:
+    case Quality::NonFinite:
         return QStringLiteral("BAD");
     }
     return QStringLiteral("BAD");

@@ -17,6 +17,7 @@ enum class Quality : quint8 {
     ConfigError = 0x83,
     OutOfService = 0x84,
     WaitingForInitialData = 0x85,
+    NonFinite = 0x86, // the source sent NaN or infinity: no usable value
 };
 
 constexpr bool isGood(Quality q)

@@ -48,15 +48,19 @@ ChangeSet TagTable::apply(const SampleBatch &batch)
             continue;
         }
         Live &live = m_live[s.tag];
-        bool changed = live.quality != s.quality;
+        // NaN or infinity with a usable quality is refused and counted; the tag turns Bad (keeping
+        // its last value) rather than showing that value as Good.
+        const bool nonFinite =
+            !isBad(s.quality) && live.kind != Kind::Text &&
+            (live.kind == Kind::Numeric ? !std::isfinite(s.value) : std::isnan(s.value));
+        if (nonFinite)
+            ++m_rejected;
+        const Quality quality = nonFinite ? Quality::NonFinite : s.quality;
+        bool changed = live.quality != quality;
 
-        if (!isBad(s.quality)) {
+        if (!isBad(quality)) {
             switch (live.kind) {
             case Kind::Numeric: {
-                if (!std::isfinite(s.value)) {
-                    ++m_rejected;
-                    continue;
-                }
                 const double eu = s.value * live.gain + live.offset;
                 const double delta = std::abs(eu - live.value);
                 if (changed || !live.hasValue ||
@@ -67,10 +71,6 @@ ChangeSet TagTable::apply(const SampleBatch &batch)
                 break;
             }
             case Kind::Boolean: {
-                if (std::isnan(s.value)) {
-                    ++m_rejected;
-                    continue;
-                }
                 const double b = s.value != 0.0 ? 1.0 : 0.0;
                 if (changed || !live.hasValue || b != live.value) {
                     live.value = b;
@@ -87,11 +87,12 @@ ChangeSet TagTable::apply(const SampleBatch &batch)
             }
             live.hasValue = true;
         }
-        ++m_accepted;
+        if (!nonFinite)
+            ++m_accepted;
         live.lastUpdate = now;
         if (!changed)
             continue;
-        live.quality = s.quality;
+        live.quality = quality;
         live.sourceTime = s.sourceTime > 0 ? s.sourceTime : now;
         live.serverTime = now;
         TagChange &c = changes.emplace_back();

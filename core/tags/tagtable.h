@@ -39,7 +39,8 @@ public:
     // When the tag was last refreshed by its driver, even if the value stayed within deadband.
     qint64 lastUpdate(quint32 tag) const { return m_live[tag].lastUpdate; }
 
-    // Samples refused: unknown tag index, non-finite value with a usable quality.
+    // Samples refused: unknown tag index, non-finite value with a usable quality (the tag turns
+    // Bad/NonFinite).
     quint64 rejectedSamples() const { return m_rejected; }
     quint64 acceptedSamples() const { return m_accepted; }
 

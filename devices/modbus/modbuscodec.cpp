@@ -149,6 +149,25 @@ QString ModbusCodec::decodeString(const uint16_t *registers, int count, ByteOrde
     return QString::fromUtf8(bytes);
 }
 
+bool ModbusCodec::fits(double raw, DataType type)
+{
+    constexpr double kTwo63 = 9223372036854775808.0;
+    constexpr double kTwo64 = 18446744073709551616.0;
+    if (!std::isfinite(raw))
+        return false;
+    switch (type) {
+    case DataType::Int64:
+        return raw >= -kTwo63 && raw < kTwo63;
+    case DataType::UInt64:
+        return raw >= 0 && raw < kTwo64;
+    case DataType::Bool:
+    case DataType::String:
+        return true;
+    default:
+        return raw >= dataTypeMin(type) && raw <= dataTypeMax(type);
+    }
+}
+
 void ModbusCodec::encode(double raw, DataType type, ByteOrder order, uint16_t *registers)
 {
     switch (type) {
@@ -168,12 +187,17 @@ void ModbusCodec::encode(double raw, DataType type, ByteOrder order, uint16_t *r
         fromCanonical(uint32_t(raw), 2, order, registers);
         return;
     case DataType::Int64:
-        fromCanonical(uint64_t(int64_t(raw)), 4, order, registers);
+        // Out-of-range values (refused by fits() before) saturate: converting them is undefined.
+        fromCanonical(uint64_t(raw >= 9223372036854775808.0   ? INT64_MAX
+                               : raw < -9223372036854775808.0 ? INT64_MIN
+                                                              : int64_t(raw)),
+                      4, order, registers);
         return;
     case DataType::UInt64:
-        // 2^64 itself (the double nearest UINT64_MAX) saturates instead of wrapping to 0.
-        fromCanonical(raw >= 18446744073709551615.0 ? UINT64_MAX : uint64_t(raw), 4, order,
-                      registers);
+        fromCanonical(raw >= 18446744073709551616.0 ? UINT64_MAX
+                      : raw <= 0                    ? 0
+                                                    : uint64_t(raw),
+                      4, order, registers);
         return;
     case DataType::Float32:
         fromCanonical(std::bit_cast<uint32_t>(float(raw)), 2, order, registers);

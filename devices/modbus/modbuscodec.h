@@ -38,7 +38,12 @@ public:
     // Text from registers, up to the first NUL.
     static QString decodeString(const uint16_t *registers, int count, ByteOrder order);
 
-    // A raw value (already range-checked and rounded for integers) into registerCount registers.
+    // Whether a raw value (rounded for integers) converts to the type without overflow. The
+    // double nearest the largest int64 is 2^63, one past it: it passes a check against
+    // dataTypeMax() but does not fit.
+    static bool fits(double raw, DataType type);
+    // A raw value (already rounded for integers and checked with fits()) into registerCount
+    // registers.
     static void encode(double raw, DataType type, ByteOrder order, uint16_t *registers);
     // Text (UTF-8) into count registers, padded with NUL; false and *error when it does not fit.
     static bool encodeString(const QString &text, int count, ByteOrder order, uint16_t *registers,

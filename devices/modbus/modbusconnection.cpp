@@ -15,6 +15,53 @@
 namespace vigil
 {
 
+namespace
+{
+
+// A TCP read (FC1..FC4) whose reply is checked in full before it is used. libmodbus 3.1 checks
+// the transaction id, function code and byte count of a TCP reply but not its unit id, so a
+// gateway answering for the wrong unit would hand over that unit's data as good. Sent as a raw
+// request (transaction id 0); returns -1 with a libmodbus errno like modbus_read_registers().
+int readTcpChecked(modbus_t *ctx, int unit, int function, int start, int count, uint16_t *registers,
+                   uint8_t *bits)
+{
+    const uint8_t request[6] = {uint8_t(unit),         uint8_t(function),   uint8_t(start >> 8),
+                                uint8_t(start & 0xFF), uint8_t(count >> 8), uint8_t(count & 0xFF)};
+    if (modbus_send_raw_request(ctx, request, int(sizeof request)) == -1)
+        return -1;
+    uint8_t reply[MODBUS_TCP_MAX_ADU_LENGTH];
+    const int length = modbus_receive_confirmation(ctx, reply);
+    if (length == -1)
+        return -1;
+    const auto fail = [](int error) {
+        errno = error;
+        return -1;
+    };
+    // MBAP header: transaction id, protocol id 0, length of what follows, unit; then the PDU.
+    if (length < 9 || reply[0] != 0 || reply[1] != 0 || reply[2] != 0 || reply[3] != 0 ||
+        ((reply[4] << 8) | reply[5]) != length - 6)
+        return fail(EMBBADDATA);
+    if (reply[6] != unit)
+        return fail(EMBBADSLAVE);
+    if (reply[7] == (function | 0x80)) {
+        const int code = reply[8];
+        return fail(code > 0 && code < MODBUS_EXCEPTION_MAX ? MODBUS_ENOBASE + code : EMBBADEXC);
+    }
+    const bool isBits = function <= MODBUS_FC_READ_DISCRETE_INPUTS;
+    const int bytes = isBits ? (count + 7) / 8 : count * 2;
+    if (reply[7] != function || reply[8] != bytes || length != 9 + bytes)
+        return fail(EMBBADDATA);
+    for (int i = 0; i < count; ++i) {
+        if (isBits)
+            bits[i] = (reply[9 + i / 8] >> (i % 8)) & 1;
+        else
+            registers[i] = uint16_t((reply[9 + 2 * i] << 8) | reply[10 + 2 * i]);
+    }
+    return count;
+}
+
+} // namespace
+
 ModbusConnection::ModbusConnection(ModbusSettings settings)
     : m_settings(std::move(settings))
 {
@@ -117,17 +164,13 @@ bool ModbusConnection::transact(int unit, ModbusError *error, const Request &req
     case ModbusError::Kind::Timeout:
     case ModbusError::Kind::Crc:
     case ModbusError::Kind::BadResponse:
-        if (m_settings.isRtu()) {
-            // A late or broken frame must not be taken for the next answer.
+        // A late or broken frame must not be taken for the next answer: flush the RTU line; on
+        // TCP the late answer would arrive on the next request, so the connection is dropped and
+        // the caller decides when to open a fresh one.
+        if (m_settings.isRtu())
             modbus_flush(m_ctx);
-        } else {
-            // A late answer would arrive on the next request: start a fresh connection.
-            ModbusError reopenError;
-            if (!open(&reopenError)) {
-                *error = reopenError;
-                return false;
-            }
-        }
+        else
+            close();
         break;
     case ModbusError::Kind::Exception:
     case ModbusError::Kind::None:
@@ -139,20 +182,29 @@ bool ModbusConnection::transact(int unit, ModbusError *error, const Request &req
 bool ModbusConnection::readRegisters(int unit, ModbusAddress::Area area, int start, int count,
                                      uint16_t *dest, ModbusError *error)
 {
+    const bool input = area == ModbusAddress::Area::InputRegister;
     return transact(unit, error, [&](modbus_t *ctx) {
-        return area == ModbusAddress::Area::InputRegister
-                   ? modbus_read_input_registers(ctx, start, count, dest)
-                   : modbus_read_registers(ctx, start, count, dest);
+        if (!m_settings.isRtu())
+            return readTcpChecked(ctx, unit,
+                                  input ? MODBUS_FC_READ_INPUT_REGISTERS
+                                        : MODBUS_FC_READ_HOLDING_REGISTERS,
+                                  start, count, dest, nullptr);
+        return input ? modbus_read_input_registers(ctx, start, count, dest)
+                     : modbus_read_registers(ctx, start, count, dest);
     });
 }
 
 bool ModbusConnection::readBits(int unit, ModbusAddress::Area area, int start, int count,
                                 uint8_t *dest, ModbusError *error)
 {
+    const bool input = area == ModbusAddress::Area::DiscreteInput;
     return transact(unit, error, [&](modbus_t *ctx) {
-        return area == ModbusAddress::Area::DiscreteInput
-                   ? modbus_read_input_bits(ctx, start, count, dest)
-                   : modbus_read_bits(ctx, start, count, dest);
+        if (!m_settings.isRtu())
+            return readTcpChecked(ctx, unit,
+                                  input ? MODBUS_FC_READ_DISCRETE_INPUTS : MODBUS_FC_READ_COILS,
+                                  start, count, nullptr, dest);
+        return input ? modbus_read_input_bits(ctx, start, count, dest)
+                     : modbus_read_bits(ctx, start, count, dest);
     });
 }
 

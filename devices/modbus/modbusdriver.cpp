@@ -3,6 +3,8 @@
 #include "config/configreader.h"
 #include "config/diagnostics.h"
 #include "modbuscodec.h"
+#include "modbusconnection.h"
+#include "modbuscounters.h"
 #include "modbuslog.h"
 #include "modbusplanner.h"
 #include "modbussampler.h"
@@ -27,11 +29,16 @@ constexpr qint64 kSliceNs = 5'000'000; // run queued requests for at most this l
 
 } // namespace
 
-ModbusDriver::ModbusDriver(DriverContext context)
+ModbusDriver::ModbusDriver(DriverContext context, TransportFactory transport)
     : Driver(std::move(context))
     , m_settings(readSettings(device()))
-    , m_backoff(m_settings.reconnectMinMs, m_settings.reconnectMaxMs)
+    , m_transportFactory(std::move(transport))
 {
+    if (!m_transportFactory) {
+        m_transportFactory = [](const ModbusSettings &settings) {
+            return std::make_unique<ModbusConnection>(settings);
+        };
+    }
     Diagnostics diagnostics;
     for (quint32 t : tagIndices()) {
         if (std::optional<ModbusPoint> p =
@@ -78,11 +85,14 @@ void ModbusDriver::pollNow()
 void ModbusDriver::onStart()
 {
     m_running = true;
-    m_connection = std::make_unique<ModbusConnection>(m_settings);
+    m_paused = false;
+    m_link = std::make_unique<ModbusLink>(m_settings, m_transportFactory(m_settings));
+    m_linkConnections = 0;
     if (!m_reconnectTimer) {
         m_reconnectTimer = new QTimer(this);
         m_reconnectTimer->setSingleShot(true);
-        connect(m_reconnectTimer, &QTimer::timeout, this, &ModbusDriver::connectNow);
+        connect(m_reconnectTimer, &QTimer::timeout, this,
+                [this] { m_paused ? resumeNow() : connectNow(); });
         for (size_t c = 0; c < m_classes.size(); ++c) {
             ScanClass &sc = m_classes[c];
             sc.timer = new QTimer(this);
@@ -106,8 +116,9 @@ void ModbusDriver::onStop()
     }
     m_reads.clear();
     m_writes.clear(); // the base class fails their pending promises
-    if (m_connection)
-        m_connection->close();
+    m_paused = false;
+    if (m_link)
+        m_link->close();
 }
 
 void ModbusDriver::connectNow()
@@ -115,19 +126,17 @@ void ModbusDriver::connectNow()
     if (!m_running)
         return;
     ModbusError error;
-    if (!m_connection->open(&error)) {
+    if (!m_link->open(&error)) {
         updateStatistics([&](DriverStatistics &s) {
             s.recordError(error.kindName(), error.message, clock().nowMs());
         });
         if (status().state != DriverState::Disconnected)
             markAllTags(Quality::NotConnected);
         setStatus(DriverState::Disconnected, error.message);
-        m_reconnectTimer->start(int(m_backoff.next()));
+        m_reconnectTimer->start(int(m_link->retryDelayMs()));
         return;
     }
-    if (++m_connects > 1)
-        updateStatistics([](DriverStatistics &s) { ++s.reconnects; });
-    m_units.clear();
+    countConnections();
     m_health.reset(m_blocks.size());
     setStatus(DriverState::Connected);
     for (size_t c = 0; c < m_classes.size(); ++c) {
@@ -137,9 +146,56 @@ void ModbusDriver::connectNow()
     }
 }
 
+void ModbusDriver::resumeNow()
+{
+    m_paused = false;
+    if (!m_running)
+        return;
+    ModbusError error;
+    if (!m_link->reopen(&error)) {
+        updateStatistics([&](DriverStatistics &s) {
+            s.recordError(error.kindName(), error.message, clock().nowMs());
+        });
+        linkLost(error);
+        return;
+    }
+    countConnections();
+    schedulePump(); // the interrupted cycles go on where they stopped
+}
+
+void ModbusDriver::pause(const ModbusError &error)
+{
+    m_paused = true;
+    qCWarning(lcModbus).noquote() << "device" << deviceId() << "connected but no answer ("
+                                  << error.message << "), reconnecting in" << m_link->retryDelayMs()
+                                  << "ms";
+    m_reconnectTimer->start(int(m_link->retryDelayMs()));
+}
+
+void ModbusDriver::countConnections()
+{
+    // Every connection after the first is a reconnect, also those the link opens by itself
+    // after a broken reply.
+    quint64 fresh = m_link->connections() - m_linkConnections;
+    m_linkConnections = m_link->connections();
+    quint64 reconnects = 0;
+    for (; fresh > 0; --fresh) {
+        if (++m_connects > 1)
+            ++reconnects;
+    }
+    if (reconnects > 0)
+        updateStatistics([reconnects](DriverStatistics &s) { s.reconnects += reconnects; });
+}
+
+bool ModbusDriver::linkUsable() const
+{
+    return m_running && m_link && m_link->isOpen();
+}
+
 void ModbusDriver::linkLost(const ModbusError &error)
 {
-    m_connection->close();
+    m_paused = false;
+    m_link->close();
     m_reads.clear();
     const QString reason = QStringLiteral("connection lost: %1").arg(error.message);
     while (!m_writes.empty()) {
@@ -158,12 +214,12 @@ void ModbusDriver::linkLost(const ModbusError &error)
     markAllTags(Quality::NotConnected);
     setStatus(DriverState::Disconnected, reason);
     qCWarning(lcModbus).noquote() << "device" << deviceId() << reason;
-    m_reconnectTimer->start(int(m_backoff.next()));
+    m_reconnectTimer->start(int(m_link->retryDelayMs()));
 }
 
 void ModbusDriver::startCycle(int scanClass)
 {
-    if (!m_running || !m_connection || !m_connection->isOpen())
+    if (!linkUsable())
         return;
     ScanClass &sc = m_classes[size_t(scanClass)];
     if (sc.pending > 0)
@@ -189,7 +245,7 @@ void ModbusDriver::pump()
     m_pumpQueued = false;
     QElapsedTimer slice;
     slice.start();
-    while (m_running && m_connection->isOpen()) {
+    while (linkUsable()) {
         if (!m_writes.empty()) {
             const ModbusWrite job = std::move(m_writes.front());
             m_writes.pop_front();
@@ -209,57 +265,32 @@ void ModbusDriver::pump()
         m_batch.clear();
     }
     updateHealth();
-    if (m_running && m_connection->isOpen() && (!m_reads.empty() || !m_writes.empty()))
+    if (linkUsable() && (!m_reads.empty() || !m_writes.empty()))
         schedulePump();
 }
 
 void ModbusDriver::runRead(const ReadJob &job)
 {
     const ModbusBlock &b = m_blocks[size_t(job.block)];
-    if (job.scanClass >= 0 && !m_units.admit(b.unit, job.cycle)) {
-        markBlock(job.block, Quality::CommError);
-        finishRead(job);
-        return;
-    }
-    const bool bits =
-        b.area == ModbusAddress::Area::Coil || b.area == ModbusAddress::Area::DiscreteInput;
-    const int tries = m_units.tries(b.unit, m_settings.retries);
     ModbusError error;
-    bool ok = false;
-    for (int t = 0; t < tries && !ok; ++t) {
-        QElapsedTimer rtt;
-        rtt.start();
-        ok = bits ? m_connection->readBits(b.unit, b.area, b.start, b.count, m_bits.data(), &error)
-                  : m_connection->readRegisters(b.unit, b.area, b.start, b.count,
-                                                m_registers.data(), &error);
-        const double ms = double(rtt.nsecsElapsed()) / 1e6;
-        if (ok) {
-            updateStatistics([&](DriverStatistics &s) {
-                ++s.requests;
-                ++s.responses;
-                s.recordRoundTrip(ms);
-            });
-            break;
-        }
-        recordError(error, ms);
-        if (error.isLinkLost()) {
-            linkLost(error);
-            return;
-        }
-        if (error.kind == ModbusError::Kind::Exception)
-            break; // an answer: retrying will not change it
-    }
-    if (ok) {
-        m_units.succeeded(b.unit);
-        m_backoff.reset();
-        ModbusSampler::decode(b, m_points, m_registers.data(), m_bits.data(), clock().nowMs(),
-                              m_batch);
+    const ModbusLink::Outcome outcome =
+        m_link->read(b, job.scanClass >= 0 ? job.cycle : 0, m_registers.data(), m_bits.data(),
+                     &error, [this](const ModbusError *e, double ms) { recordAttempt(e, ms); });
+    countConnections();
+    switch (outcome) {
+    case ModbusLink::Outcome::Ok:
+        recordNonFinite(ModbusSampler::decode(b, m_points, m_registers.data(), m_bits.data(),
+                                              clock().nowMs(), m_batch));
         m_health.succeeded(job.block);
-    } else {
-        if (error.kind == ModbusError::Kind::Timeout)
-            m_units.timedOut(b.unit, job.cycle);
-        else if (error.kind == ModbusError::Kind::Exception)
-            m_units.succeeded(b.unit);
+        break;
+    case ModbusLink::Outcome::Skipped:
+        markBlock(job.block, Quality::CommError);
+        break;
+    case ModbusLink::Outcome::LinkLost:
+        linkLost(error);
+        return;
+    case ModbusLink::Outcome::Failed:
+    case ModbusLink::Outcome::Paused:
         m_health.failed(job.block, QStringLiteral("unit %1 %2%3+%4: %5")
                                        .arg(b.unit)
                                        .arg(ModbusAddress::areaPrefix(b.area))
@@ -267,8 +298,11 @@ void ModbusDriver::runRead(const ReadJob &job)
                                        .arg(b.count)
                                        .arg(error.message));
         markBlock(job.block, Quality::CommError);
+        break;
     }
     finishRead(job);
+    if (outcome == ModbusLink::Outcome::Paused)
+        pause(error);
 }
 
 void ModbusDriver::finishRead(const ReadJob &job)
@@ -296,35 +330,27 @@ void ModbusDriver::markBlock(int block, Quality quality)
     m_health.failed(block, QString());
 }
 
-void ModbusDriver::recordError(const ModbusError &error, double rttMs)
+void ModbusDriver::recordNonFinite(const std::vector<int> &points)
 {
-    const qint64 now = clock().nowMs();
-    updateStatistics([&](DriverStatistics &s) {
-        ++s.requests;
-        s.recordError(error.kindName(), error.message, now);
-        switch (error.kind) {
-        case ModbusError::Kind::Timeout:
-            ++s.timeouts;
-            break;
-        case ModbusError::Kind::Crc:
-        case ModbusError::Kind::BadResponse:
-            ++s.rejected;
-            break;
-        case ModbusError::Kind::Exception:
-            ++s.responses;
-            s.recordRoundTrip(rttMs);
-            break;
-        default:
-            break;
-        }
-    });
+    for (int i : points) {
+        const ModbusPoint &p = m_points[size_t(i)];
+        updateStatistics([&](DriverStatistics &s) {
+            ModbusCounters::countNonFinite(s, tags().at(p.tag).id, p, clock().nowMs());
+        });
+    }
+}
+
+void ModbusDriver::recordAttempt(const ModbusError *error, double rttMs)
+{
+    updateStatistics(
+        [&](DriverStatistics &s) { ModbusCounters::countTry(s, error, rttMs, clock().nowMs()); });
 }
 
 void ModbusDriver::updateHealth()
 {
-    if (!m_running || !m_connection->isOpen())
+    if (!linkUsable() && !(m_running && m_paused))
         return;
-    const DriverStatus summary = m_health.summary(m_blocks, m_units);
+    const DriverStatus summary = m_health.summary(m_blocks, m_link->units());
     setStatus(summary.state, summary.reason);
 }
 
@@ -337,7 +363,7 @@ void ModbusDriver::onWrite(quint64 id, quint32 tag, const RawValue &raw)
             QStringLiteral("tag '%1' has no valid Modbus address").arg(tags().at(tag).id));
         return;
     }
-    if (!m_connection || !m_connection->isOpen()) {
+    if (!linkUsable()) {
         completeWrite(
             id, false,
             QStringLiteral("device '%1' is not connected (%2)").arg(deviceId(), status().reason));
@@ -357,37 +383,25 @@ void ModbusDriver::onWrite(quint64 id, quint32 tag, const RawValue &raw)
 
 void ModbusDriver::runWrite(const ModbusWrite &job)
 {
-    // Modbus writes set absolute values, so a write lost to a timeout or a broken frame is tried
-    // again like a read; an exception is the device's answer and is not.
     const ModbusPoint &p = m_points[size_t(job.point)];
-    const int tries = m_units.tries(p.unit, m_settings.retries);
     ModbusError error;
-    for (int t = 0; t < tries; ++t) {
-        QElapsedTimer rtt;
-        rtt.start();
-        const bool ok = job.execute(*m_connection, p, m_settings.singleWrite, &error);
-        const double ms = double(rtt.nsecsElapsed()) / 1e6;
-        if (ok) {
-            updateStatistics([&](DriverStatistics &s) {
-                ++s.requests;
-                ++s.responses;
-                s.recordRoundTrip(ms);
-            });
-            m_units.succeeded(p.unit);
-            completeWrite(job.id, true);
-            // Read the new value back at once, ahead of the running cycles.
-            m_reads.push_front({m_blockOfPoint[size_t(job.point)], -1, 0});
-            return;
-        }
-        recordError(error, ms);
-        if (error.isLinkLost() || error.kind == ModbusError::Kind::Exception)
-            break;
+    const ModbusLink::Outcome outcome =
+        m_link->write(job, p, m_settings.singleWrite, &error,
+                      [this](const ModbusError *e, double ms) { recordAttempt(e, ms); });
+    countConnections();
+    if (outcome == ModbusLink::Outcome::Ok) {
+        completeWrite(job.id, true);
+        // Read the new value back at once, ahead of the running cycles.
+        m_reads.push_front({m_blockOfPoint[size_t(job.point)], -1, 0});
+        return;
     }
     completeWrite(
         job.id, false,
         QStringLiteral("unit %1 %2: %3").arg(p.unit).arg(p.address.toString(), error.message));
-    if (error.isLinkLost())
+    if (outcome == ModbusLink::Outcome::LinkLost)
         linkLost(error);
+    else if (outcome == ModbusLink::Outcome::Paused)
+        pause(error);
 }
 
 int ModbusDriver::pointOfTag(quint32 tag) const

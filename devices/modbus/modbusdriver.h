@@ -3,17 +3,16 @@
 #include "driver.h"
 #include "modbusblock.h"
 #include "modbusblockhealth.h"
-#include "modbusconnection.h"
+#include "modbuslink.h"
 #include "modbuspoint.h"
 #include "modbussettings.h"
-#include "modbusunittracker.h"
 #include "modbuswrite.h"
-#include "reconnectbackoff.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -23,15 +22,20 @@ namespace vigil
 struct ModbusError;
 
 // The "modbus" driver: polls one Modbus TCP connection or one RTU serial bus (several unit ids)
-// with libmodbus, on the driver's own thread. Each scan class has a timer that starts a cycle
-// (its blocks are queued); queued jobs run in short slices so the thread stays responsive to
-// writes (which jump the queue) and stop(). A cycle still running when its next one is due makes
-// that one skip (the schedule is kept); each period a cycle overran counts as an overrun.
+// through a ModbusLink (libmodbus by default), on the driver's own thread. Each scan class has a
+// timer that starts a cycle (its blocks are queued); queued jobs run in short slices so the thread
+// stays responsive to writes (which jump the queue) and stop(). A cycle still running when its next
+// one is due makes that one skip (the schedule is kept); each period a cycle overran counts as an
+// overrun.
 class ModbusDriver final : public Driver
 {
     Q_OBJECT
 public:
-    explicit ModbusDriver(DriverContext context);
+    // Makes the transport of each start(); tests pass a fake, the default is libmodbus.
+    using TransportFactory =
+        std::function<std::unique_ptr<ModbusTransport>(const ModbusSettings &)>;
+
+    explicit ModbusDriver(DriverContext context, TransportFactory transport = {});
     ~ModbusDriver() override;
 
     const ModbusSettings &settings() const { return m_settings; }
@@ -66,7 +70,11 @@ private:
     };
 
     void connectNow();
+    void resumeNow();
     void linkLost(const ModbusError &error);
+    void pause(const ModbusError &error);
+    bool linkUsable() const;
+    void countConnections();
     void startCycle(int scanClass);
     void schedulePump();
     void pump();
@@ -74,7 +82,8 @@ private:
     void runWrite(const ModbusWrite &job);
     void finishRead(const ReadJob &job);
     void markBlock(int block, Quality quality);
-    void recordError(const ModbusError &error, double rttMs);
+    void recordAttempt(const ModbusError *error, double rttMs);
+    void recordNonFinite(const std::vector<int> &points);
     void updateHealth();
     int pointOfTag(quint32 tag) const;
 
@@ -83,9 +92,8 @@ private:
     std::vector<ModbusBlock> m_blocks;
     std::vector<int> m_blockOfPoint;
     std::vector<ScanClass> m_classes;
-    std::unique_ptr<ModbusConnection> m_connection;
-    ReconnectBackoff m_backoff;
-    ModbusUnitTracker m_units;
+    TransportFactory m_transportFactory;
+    std::unique_ptr<ModbusLink> m_link;
     QTimer *m_reconnectTimer = nullptr;
     std::deque<ReadJob> m_reads;
     std::deque<ModbusWrite> m_writes;
@@ -94,8 +102,10 @@ private:
     std::vector<uint8_t> m_bits;
     SampleBatch m_batch;
     quint64 m_nextCycle = 1;
-    int m_connects = 0;
+    quint64 m_connects = 0;        // connections opened since the driver was created
+    quint64 m_linkConnections = 0; // of them, by the current link
     bool m_running = false;
+    bool m_paused = false; // waiting to reopen a connection on which the device never answered
     bool m_pumpQueued = false;
 };
 

@@ -1,12 +1,16 @@
 #include "modbussampler.h"
 
+#include <cmath>
+
 namespace vigil
 {
 
-void ModbusSampler::decode(const ModbusBlock &block, const std::vector<ModbusPoint> &points,
-                           const uint16_t *registers, const uint8_t *bits, qint64 now,
-                           SampleBatch &out)
+std::vector<int> ModbusSampler::decode(const ModbusBlock &block,
+                                       const std::vector<ModbusPoint> &points,
+                                       const uint16_t *registers, const uint8_t *bits, qint64 now,
+                                       SampleBatch &out)
 {
+    std::vector<int> nonFinite;
     for (int i : block.points) {
         const ModbusPoint &p = points[size_t(i)];
         TagSample s;
@@ -19,8 +23,13 @@ void ModbusSampler::decode(const ModbusBlock &block, const std::vector<ModbusPoi
             s.text = ModbusCodec::decodeString(registers + at, p.count, p.order);
         else
             s.value = ModbusCodec::decode(registers + at, p.type, p.order, p.address.bit);
+        if (!std::isfinite(s.value)) {
+            s.quality = Quality::NonFinite;
+            nonFinite.push_back(i);
+        }
         out.append(std::move(s));
     }
+    return nonFinite;
 }
 
 void ModbusSampler::mark(const ModbusBlock &block, const std::vector<ModbusPoint> &points,

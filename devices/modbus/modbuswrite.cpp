@@ -1,7 +1,7 @@
 #include "modbuswrite.h"
 
 #include "modbuscodec.h"
-#include "modbusconnection.h"
+#include "modbustransport.h"
 
 namespace vigil
 {
@@ -23,13 +23,18 @@ std::optional<ModbusWrite> ModbusWrite::encode(const ModbusPoint &point, int poi
                                        error))
             return std::nullopt;
     } else {
+        if (!ModbusCodec::fits(raw.number, point.type)) {
+            *error = QStringLiteral("raw value %1 is out of range for type %2")
+                         .arg(QString::number(raw.number, 'f', 0), dataTypeName(point.type));
+            return std::nullopt;
+        }
         w.registers.assign(size_t(point.count), 0);
         ModbusCodec::encode(raw.number, point.type, point.order, w.registers.data());
     }
     return w;
 }
 
-bool ModbusWrite::execute(ModbusConnection &connection, const ModbusPoint &point, bool singleWrite,
+bool ModbusWrite::execute(ModbusTransport &connection, const ModbusPoint &point, bool singleWrite,
                           ModbusError *error) const
 {
     switch (kind) {

@@ -10,7 +10,7 @@
 namespace vigil
 {
 
-class ModbusConnection;
+class ModbusTransport;
 struct ModbusError;
 
 // One checked write, encoded for its point: FC5 (or FC15) for a coil, FC6 (or FC16) for one
@@ -32,7 +32,7 @@ struct ModbusWrite {
     // nullopt and *error when the value cannot be encoded (e.g. text too long for the tag).
     static std::optional<ModbusWrite> encode(const ModbusPoint &point, int pointIndex,
                                              const RawValue &raw, QString *error);
-    bool execute(ModbusConnection &connection, const ModbusPoint &point, bool singleWrite,
+    bool execute(ModbusTransport &connection, const ModbusPoint &point, bool singleWrite,
                  ModbusError *error) const;
 };
 

@@ -2,6 +2,7 @@
 // (Python struct), string packing, and encode/decode round trips.
 
 #include "modbus/modbuscodec.h"
+#include "modbus/modbuswrite.h"
 
 #include <QtTest>
 
@@ -45,6 +46,7 @@ private slots:
     void strings();
     void orderNames();
     void registerCounts();
+    void sixtyFourBitLimitsAreRefusedNotOverflowed();
 };
 
 void TstModbusCodec::everyTypeEveryOrder_data()
@@ -155,6 +157,33 @@ void TstModbusCodec::registerCounts()
     QCOMPARE(ModbusCodec::registerCount(DataType::Float32), 2);
     QCOMPARE(ModbusCodec::registerCount(DataType::UInt64), 4);
     QCOMPARE(ModbusCodec::registerCount(DataType::String, 7), 7);
+}
+
+void TstModbusCodec::sixtyFourBitLimitsAreRefusedNotOverflowed()
+{
+    // 9223372036854775807 as a double is 2^63: it passes a check against dataTypeMax(Int64)
+    // (also 2^63) and, converted as is, wraps to the most negative int64.
+    const double int64Max = 9.223372036854775807e18;
+    QVERIFY(!ModbusCodec::fits(int64Max, DataType::Int64));
+    QVERIFY(ModbusCodec::fits(-9.223372036854775808e18, DataType::Int64));
+    const double largestBelow = std::nextafter(int64Max, 0.0);
+    QVERIFY(ModbusCodec::fits(largestBelow, DataType::Int64));
+    Regs out(4);
+    ModbusCodec::encode(largestBelow, DataType::Int64, ByteOrder::ABCD, out.data());
+    QCOMPARE(ModbusCodec::decode(out.data(), DataType::Int64, ByteOrder::ABCD), largestBelow);
+    QVERIFY(!ModbusCodec::fits(18446744073709551615.0, DataType::UInt64)); // 2^64
+    QVERIFY(!ModbusCodec::fits(-1.0, DataType::UInt64));
+    QVERIFY(!ModbusCodec::fits(32768.0, DataType::Int16));
+    QVERIFY(ModbusCodec::fits(-32768.0, DataType::Int16));
+
+    QString error;
+    ModbusPoint point;
+    point.address = *ModbusAddress::parse(QStringLiteral("hr10"), &error);
+    point.type = DataType::Int64;
+    point.count = 4;
+    QVERIFY(!ModbusWrite::encode(point, 0, RawValue{int64Max, {}}, &error));
+    QVERIFY2(error.contains("9223372036854775808") && error.contains("int64"), qPrintable(error));
+    QVERIFY(ModbusWrite::encode(point, 0, RawValue{largestBelow, {}}, &error));
 }
 
 QTEST_GUILESS_MAIN(TstModbusCodec)

@@ -34,6 +34,7 @@ void TstQuality::classes_data()
         << Quality::OutOfService << false << false << true << "Bad/OutOfService";
     QTest::newRow("waiting") << Quality::WaitingForInitialData << false << false << true
                              << "Bad/WaitingForInitialData";
+    QTest::newRow("non-finite") << Quality::NonFinite << false << false << true << "Bad/NonFinite";
 }
 
 void TstQuality::classes()
@@ -62,6 +63,7 @@ void TstQuality::marksNeverNeedColour_data()
     QTest::newRow("config error") << Quality::ConfigError << "BAD";
     QTest::newRow("out of service") << Quality::OutOfService << "OOS";
     QTest::newRow("waiting") << Quality::WaitingForInitialData << "WAIT";
+    QTest::newRow("non-finite") << Quality::NonFinite << "BAD";
 }
 
 void TstQuality::marksNeverNeedColour()

@@ -167,11 +167,20 @@ void TstTagTable::nonFiniteValuesAreRejectedAndCounted()
     const ChangeSet cs = table.apply({sample(0, std::numeric_limits<double>::quiet_NaN()),
                                       sample(0, std::numeric_limits<double>::infinity()),
                                       sample(1, -std::numeric_limits<double>::infinity())});
-    QVERIFY(cs.isEmpty());
     QCOMPARE(table.rejectedSamples(), 3u);
+    // The last value is kept but no longer shown as Good: the tag is Bad with its own reason.
+    QCOMPARE(cs.size(), 2);
+    QCOMPARE(cs[0].tag, 0u);
+    QCOMPARE(cs[0].quality, Quality::NonFinite);
+    QCOMPARE(cs[0].value, 5.0);
     QCOMPARE(table.value(0), 5.0);
-    QCOMPARE(table.quality(0), Quality::Good);
-    QCOMPARE(table.quality(1), Quality::WaitingForInitialData);
+    QCOMPARE(table.quality(0), Quality::NonFinite);
+    QCOMPARE(table.quality(1), Quality::NonFinite);
+    // A finite value brings it back.
+    const ChangeSet back = table.apply({sample(0, 6.0)});
+    QCOMPARE(back.size(), 1);
+    QCOMPARE(back[0].quality, Quality::Good);
+    QCOMPARE(table.value(0), 6.0);
 }
 
 void TstTagTable::unknownTagIsRejected()
