@@ -100,7 +100,8 @@ void TstAlarmEngine::delays_data()
     QTest::addColumn<QString>("script"); // value,seconds to wait;... then the expected flag
     QTest::addColumn<QString>("active"); // after each step
 
-    // Each step: "h" (high), "n" (normal), or "+N" (N ms pass, tick).
+    // Each step: "h" (high), "n" (normal), "+N" (N ms pass, tick), "j" (the wall clock jumps back
+    // a day, no time passes, tick).
     QTest::newRow("on-delay holds") << qint64(5'000) << qint64(0) << "h,+4999,+1"
                                     << "001";
     QTest::newRow("on-delay cancelled by return") << qint64(5'000) << qint64(0) << "h,+3000,n,+5000"
@@ -111,6 +112,12 @@ void TstAlarmEngine::delays_data()
                                      << "1110";
     QTest::newRow("off-delay cancelled") << qint64(0) << qint64(2'000) << "h,n,+1000,h,+5000"
                                          << "11111";
+    QTest::newRow("on-delay ignores a wall-clock jump")
+        << qint64(5'000) << qint64(0) << "h,j,+4999,+1"
+        << "0001";
+    QTest::newRow("off-delay ignores a wall-clock jump")
+        << qint64(0) << qint64(5'000) << "h,n,j,+4999,+1"
+        << "11110";
     QTest::newRow("both") << qint64(1'000) << qint64(1'000) << "h,+1000,n,+999,+1"
                           << "01110";
 }
@@ -132,7 +139,10 @@ void TstAlarmEngine::delays()
             send(engine, 0, 90.0);
         else if (step == QLatin1String("n"))
             send(engine, 0, 50.0);
-        else {
+        else if (step == QLatin1String("j")) {
+            clock.setNowMs(clock.nowMs() - 86'400'000);
+            engine.tick();
+        } else {
             clock.advance(step.mid(1).toLongLong());
             engine.tick();
         }
