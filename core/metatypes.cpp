@@ -1,5 +1,6 @@
 #include "metatypes.h"
 
+#include "alarms/alarmtransition.h"
 #include "events/systemevent.h"
 #include "tags/quality.h"
 #include "tags/tagchange.h"
@@ -16,6 +17,7 @@ void registerCoreMetaTypes()
     qRegisterMetaType<vigil::SampleBatch>();
     qRegisterMetaType<vigil::ChangeSet>();
     qRegisterMetaType<vigil::SystemEvent>();
+    qRegisterMetaType<vigil::AlarmTransitionBatch>();
 }
 
 } // namespace vigil

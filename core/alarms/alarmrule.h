@@ -48,6 +48,15 @@ struct AlarmRule {
     bool latch = false;
     QString message;
     SourceLocation location;
+    // Rationalisation (what the operator should know and do); empty until the plant file says.
+    QString cause;
+    QString consequence;
+    QString action;
+    qint64 responseTimeMs = 0; // 0: not stated
+    // Suppressed by design while this tag's state (as a boolean) equals suppressWhen, e.g. "unit
+    // stopped". Empty: never suppressed by a condition.
+    QString suppressionTag;
+    bool suppressWhen = true;
 };
 
 } // namespace vigil
