@@ -2,6 +2,7 @@
 
 #include "faultswitches.h"
 #include "modbusimage.h"
+#include "modbuspdu.h"
 
 #include <modbus.h>
 
@@ -38,11 +39,7 @@ ModbusFrontend::Outcome ModbusFrontend::handle(modbus_t *ctx, const uint8_t *req
     const int offset = modbus_get_header_length(ctx);
     const int function = req[offset];
     const int address = (req[offset + 1] << 8) | req[offset + 2];
-    const bool faultRegister =
-        (function == 3 || function == 6 || function == 16) &&
-        address >= FaultSwitches::kFirstRegister &&
-        address < FaultSwitches::kFirstRegister + FaultSwitches::kRegisterCount;
-    if (!faultRegister) {
+    if (!isFaultRegister(function, address)) {
         const quint64 n = ++m_faultable;
         if (const int delay = m_faults.delayMs.load(); delay > 0)
             std::this_thread::sleep_for(std::chrono::milliseconds(delay));
@@ -60,10 +57,42 @@ ModbusFrontend::Outcome ModbusFrontend::handle(modbus_t *ctx, const uint8_t *req
     QMutexLocker lock(&m_image.mutex());
     m_image.refresh();
     modbus_reply(ctx, req, length, m_image.mapping());
-    if (function == 5 || function == 6 || function == 15 || function == 16 || function == 22 ||
-        function == 23)
+    if (ModbusPdu::isWrite(function))
         m_image.commit();
     return Outcome::Answered;
+}
+
+bool ModbusFrontend::isFaultRegister(int function, int address)
+{
+    return (function == 3 || function == 6 || function == 16) &&
+           address >= FaultSwitches::kFirstRegister &&
+           address < FaultSwitches::kFirstRegister + FaultSwitches::kRegisterCount;
+}
+
+ModbusFrontend::Answer ModbusFrontend::answer(const uint8_t *pdu, int length)
+{
+    ++m_requests;
+    Answer a;
+    const int function = pdu[0];
+    const int address = length >= 3 ? (pdu[1] << 8) | pdu[2] : -1;
+    if (!isFaultRegister(function, address)) {
+        const quint64 n = ++m_faultable;
+        a.delayMs = m_faults.delayMs.load();
+        if (const int every = m_faults.dropEvery.load(); every > 0 && n % quint64(every) == 0) {
+            a.outcome = Outcome::Drop;
+            return a;
+        }
+        if (const int code = m_faults.exceptionCode.load(); code > 0) {
+            a.pdu = ModbusPdu::exception(uint8_t(function), uint8_t(code));
+            return a;
+        }
+    }
+    QMutexLocker lock(&m_image.mutex());
+    m_image.refresh();
+    a.pdu = ModbusPdu::answer(pdu, length, *m_image.mapping());
+    if (ModbusPdu::isWrite(function) && !ModbusPdu::isException(a.pdu))
+        m_image.commit();
+    return a;
 }
 
 bool ModbusFrontend::sendCorrupted(modbus_t *ctx, const uint8_t *req)

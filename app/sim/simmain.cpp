@@ -20,6 +20,9 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <csignal>
 #include <memory>
 
@@ -33,6 +36,40 @@ volatile std::sig_atomic_t g_quit = 0;
 void onSignal(int)
 {
     g_quit = 1;
+}
+
+// Descriptors kept for everything but Modbus TCP clients (listening sockets, serial devices,
+// MQTT, the spare one the TCP server keeps for refusing clients when out of descriptors).
+constexpr rlim_t kReservedFds = 64;
+
+// Raises the soft limit on open files to the hard one, so --max-connections can go beyond the
+// usual 1024; returns how many TCP clients the limit leaves room for.
+int tcpClientRoom()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return 0;
+    if (limit.rlim_cur < limit.rlim_max) {
+        rlimit raised = limit;
+        raised.rlim_cur = limit.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit = raised;
+    }
+    if (limit.rlim_cur == RLIM_INFINITY)
+        return 1'000'000;
+    return int(std::min<rlim_t>(1'000'000,
+                                limit.rlim_cur > kReservedFds ? limit.rlim_cur - kReservedFds : 1));
+}
+
+// --max-connections, lowered (with a warning) to what the open-file limit allows.
+int maxTcpConnections(const SimOptions &options, QTextStream &err)
+{
+    const int room = tcpClientRoom();
+    if (options.maxConnections <= room)
+        return options.maxConnections;
+    err << "vigil-sim: --max-connections " << options.maxConnections << " lowered to " << room
+        << ": the open-file limit (ulimit -n) allows no more" << Qt::endl;
+    return room;
 }
 
 } // namespace
@@ -71,11 +108,13 @@ int main(int argc, char *argv[])
 
     ModbusTcpServer tcp(frontend, faults);
     if (options.tcpPort >= 0) {
-        if (!tcp.start(options.tcpHost, options.tcpPort, &error)) {
+        const int maxConnections = maxTcpConnections(options, err);
+        if (!tcp.start(options.tcpHost, options.tcpPort, maxConnections, &error)) {
             err << "vigil-sim: " << error << Qt::endl;
             return 1;
         }
-        out << "vigil-sim: modbus tcp on " << options.tcpHost << ":" << tcp.port() << Qt::endl;
+        out << "vigil-sim: modbus tcp on " << options.tcpHost << ":" << tcp.port() << " (at most "
+            << maxConnections << " clients)" << Qt::endl;
     }
     ModbusRtuServer rtu(frontend);
     if (!options.rtuDevice.isEmpty()) {

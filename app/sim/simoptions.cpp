@@ -11,6 +11,8 @@ QString SimOptions::helpText()
         "Simulates the demo unit (tank, inlet valve, pump, heater) and serves it over Modbus,\n"
         "with the tank's weigh scale on a serial line.\n"
         "  --tcp HOST:PORT        Modbus TCP server (port 0: a free port, printed on stdout)\n"
+        "  --max-connections N    Modbus TCP clients served at once (default 1024); a client\n"
+        "                         beyond them is closed at once, with a line on stderr\n"
         "  --rtu DEVICE           Modbus RTU slave on a serial device (e.g. a socat pty)\n"
         "  --baud N               RTU baud rate (default 19200)\n"
         "  --parity none|even|odd RTU parity (default even)\n"
@@ -66,6 +68,8 @@ bool SimOptions::parse(const QStringList &arguments, QString *error, bool *help)
             tcpHost = value.left(colon);
             tcpPort = value.mid(colon + 1).toInt(&ok);
             ok = ok && colon > 0 && tcpPort >= 0 && tcpPort <= 65535;
+        } else if (arg == u"--max-connections") {
+            maxConnections = number(1, 1'000'000);
         } else if (arg == u"--mqtt") {
             const qsizetype colon = value.lastIndexOf(u':');
             mqttHost = value.left(colon);

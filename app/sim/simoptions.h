@@ -10,7 +10,8 @@ namespace vigil::sim
 struct SimOptions {
     static constexpr double kMaxBackfillHours = 24 * 31;
     QString tcpHost = QStringLiteral("127.0.0.1");
-    int tcpPort = -1; // -1: no TCP server; 0: a free port
+    int tcpPort = -1;          // -1: no TCP server; 0: a free port
+    int maxConnections = 1024; // Modbus TCP clients served at once; more are refused
     QString rtuDevice;
     int baud = 19200;
     char parity = 'E';
