@@ -75,6 +75,14 @@ std::optional<QString> ConfigReader::string(QStringView key, Need need)
         wrongKind(*node, QStringLiteral("a string"));
         return std::nullopt;
     }
+    if (node->text.size() > kMaxTextLength) {
+        // Nothing in a plant needs that much text; a runaway cell or paste is likelier.
+        error(*node, QStringLiteral("'%1' is %2 characters long; text is limited to %3 characters")
+                         .arg(key)
+                         .arg(node->text.size())
+                         .arg(kMaxTextLength));
+        return std::nullopt;
+    }
     return node->text;
 }
 

@@ -24,6 +24,9 @@ public:
         Required
     };
 
+    // The longest text value (description, unit, alarm message, address, ...): 4 KB.
+    static constexpr qsizetype kMaxTextLength = 4096;
+
     ConfigReader(const ConfigNode &table, QString object, Diagnostics &diagnostics);
 
     const ConfigNode &node() const { return m_table; }

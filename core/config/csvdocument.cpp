@@ -1,14 +1,187 @@
 #include "csvdocument.h"
 
 #include "diagnostics.h"
+#include "filestatus.h"
 
 #include <QFile>
 
 namespace vigil
 {
 
+namespace
+{
+
+// Walks the text once, keeping line and column. LF, CRLF and CR alone (old Mac exports) all end
+// a line, so every line ending counts lines the same way.
+class CsvParser
+{
+public:
+    CsvParser(const QString &text, const QString &displayPath, Diagnostics &diagnostics)
+        : m_text(text)
+        , m_path(displayPath)
+        , m_diagnostics(diagnostics)
+    {
+    }
+
+    std::optional<QList<CsvDocument::Row>> parse()
+    {
+        QList<CsvDocument::Row> rows;
+        while (!atEnd()) {
+            if (skipCommentOrBlankLine())
+                continue;
+            std::optional<CsvDocument::Row> row = readRow();
+            if (!row)
+                return std::nullopt;
+            rows.append(std::move(*row));
+        }
+        return rows;
+    }
+
+private:
+    bool atEnd() const { return m_i >= m_text.size(); }
+    QChar peek(qsizetype ahead = 0) const
+    {
+        return m_i + ahead < m_text.size() ? m_text.at(m_i + ahead) : QChar();
+    }
+    bool atLineEnd() const { return !atEnd() && (peek() == u'\n' || peek() == u'\r'); }
+    bool atCellEnd() const { return atEnd() || peek() == u',' || atLineEnd(); }
+    static bool isBlank(QChar c) { return c == u' ' || c == u'\t'; }
+    SourceLocation here() const { return {m_path, m_line, m_column}; }
+
+    void advance()
+    {
+        const QChar c = peek();
+        ++m_i;
+        if (c == u'\n' || (c == u'\r' && peek() != u'\n')) {
+            ++m_line;
+            m_column = 1;
+        } else {
+            ++m_column;
+        }
+    }
+    void skipBlanks()
+    {
+        while (!atEnd() && isBlank(peek()))
+            advance();
+    }
+    void skipLineEnd()
+    {
+        if (!atEnd() && peek() == u'\r')
+            advance();
+        if (!atEnd() && peek() == u'\n')
+            advance();
+    }
+
+    // Comment lines and blank (or whitespace-only) lines are not records.
+    bool skipCommentOrBlankLine()
+    {
+        qsizetype firstText = m_i;
+        while (firstText < m_text.size() && isBlank(m_text.at(firstText)))
+            ++firstText;
+        const QChar first = firstText < m_text.size() ? m_text.at(firstText) : QChar();
+        if (peek() != u'#' && firstText < m_text.size() && first != u'\n' && first != u'\r')
+            return false;
+        while (!atEnd() && !atLineEnd())
+            advance();
+        skipLineEnd();
+        return true;
+    }
+
+    std::optional<CsvDocument::Row> readRow()
+    {
+        CsvDocument::Row row;
+        row.location = here();
+        while (true) {
+            // Spaces before a cell carry no meaning (unquoted cells are trimmed); skipping them
+            // also lets a quoted cell follow ", " and points the location at the text.
+            skipBlanks();
+            CsvDocument::Cell cell;
+            cell.location = here();
+            if (peek() == u'"') {
+                if (!readQuoted(cell))
+                    return std::nullopt;
+            } else {
+                readUnquoted(cell);
+            }
+            row.cells.append(std::move(cell));
+            if (!atEnd() && peek() == u',') {
+                advance();
+                continue;
+            }
+            skipLineEnd();
+            return row;
+        }
+    }
+
+    void readUnquoted(CsvDocument::Cell &cell)
+    {
+        while (!atCellEnd()) {
+            cell.text += peek();
+            advance();
+        }
+        cell.text = cell.text.trimmed();
+    }
+
+    bool readQuoted(CsvDocument::Cell &cell)
+    {
+        const SourceLocation opened = here();
+        advance();
+        bool closed = false;
+        while (!atEnd()) {
+            const QChar c = peek();
+            if (c == u'"' && peek(1) == u'"') {
+                cell.text += u'"';
+                advance();
+                advance();
+                continue;
+            }
+            advance();
+            if (c == u'"') {
+                closed = true;
+                break;
+            }
+            cell.text += c;
+        }
+        if (!closed) {
+            m_diagnostics.error(opened, QString(), QStringLiteral("quoted cell is never closed"));
+            return false;
+        }
+        const SourceLocation closing = {m_path, m_line, m_column - 1};
+        skipBlanks();
+        if (atCellEnd())
+            return true;
+        if (closing.line != opened.line) {
+            // A quote left open swallows the following lines up to the next quote, which then
+            // seems to be followed by stray text; the mistake is where the quote opened.
+            m_diagnostics.error(opened, QString(),
+                                QStringLiteral("unbalanced quote: the quoted cell that opens here "
+                                               "runs to line %1, where its closing quote is "
+                                               "followed by text")
+                                    .arg(closing.line));
+        } else {
+            m_diagnostics.error(here(), QString(),
+                                QStringLiteral("unexpected text after a quoted cell"));
+        }
+        return false;
+    }
+
+    const QString &m_text;
+    const QString &m_path;
+    Diagnostics &m_diagnostics;
+    qsizetype m_i = 0;
+    int m_line = 1;
+    int m_column = 1;
+};
+
+} // namespace
+
 std::optional<CsvDocument> CsvDocument::parseFile(const QString &path, Diagnostics &diagnostics)
 {
+    if (const QString problem = FileStatus::linkProblem(path); !problem.isEmpty()) {
+        diagnostics.error({path, 0, 0}, QString(),
+                          QStringLiteral("cannot read the file: it is %1").arg(problem));
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         diagnostics.error({path, 0, 0}, QString(),
@@ -25,100 +198,11 @@ std::optional<CsvDocument> CsvDocument::parseFile(const QString &path, Diagnosti
 std::optional<CsvDocument> CsvDocument::parse(const QString &text, const QString &displayPath,
                                               Diagnostics &diagnostics)
 {
+    std::optional<QList<Row>> rows = CsvParser(text, displayPath, diagnostics).parse();
+    if (!rows)
+        return std::nullopt;
     CsvDocument doc;
-    int line = 1;
-    int column = 1;
-    qsizetype i = 0;
-    const qsizetype n = text.size();
-
-    auto advance = [&](QChar c) {
-        ++i;
-        if (c == u'\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    };
-
-    auto isBlank = [](QChar c) { return c == u' ' || c == u'\t'; };
-
-    while (i < n) {
-        // Start of a record: skip comment lines and blank (or whitespace-only) lines.
-        qsizetype firstText = i;
-        while (firstText < n && isBlank(text.at(firstText)))
-            ++firstText;
-        if (text.at(i) == u'#' || firstText == n || text.at(firstText) == u'\n' ||
-            text.at(firstText) == u'\r') {
-            while (i < n && text.at(i) != u'\n')
-                advance(text.at(i));
-            if (i < n)
-                advance(text.at(i));
-            continue;
-        }
-        Row row;
-        row.location = {displayPath, line, column};
-        bool endOfRecord = false;
-        while (!endOfRecord) {
-            Cell cell;
-            // Spaces before a cell carry no meaning (unquoted cells are trimmed); skipping them
-            // also lets a quoted cell follow ", " and points the location at the text.
-            while (i < n && isBlank(text.at(i)))
-                advance(text.at(i));
-            cell.location = {displayPath, line, column};
-            if (i < n && text.at(i) == u'"') {
-                const SourceLocation opened = cell.location;
-                advance(text.at(i));
-                bool closed = false;
-                while (i < n) {
-                    const QChar c = text.at(i);
-                    if (c == u'"') {
-                        if (i + 1 < n && text.at(i + 1) == u'"') {
-                            cell.text += u'"';
-                            advance(c);
-                            advance(c);
-                            continue;
-                        }
-                        advance(c);
-                        closed = true;
-                        break;
-                    }
-                    cell.text += c;
-                    advance(c);
-                }
-                if (!closed) {
-                    diagnostics.error(opened, QString(),
-                                      QStringLiteral("quoted cell is never closed"));
-                    return std::nullopt;
-                }
-                while (i < n && isBlank(text.at(i)))
-                    advance(text.at(i));
-                if (i < n && text.at(i) != u',' && text.at(i) != u'\n' && text.at(i) != u'\r') {
-                    diagnostics.error({displayPath, line, column}, QString(),
-                                      QStringLiteral("unexpected text after a quoted cell"));
-                    return std::nullopt;
-                }
-            } else {
-                while (i < n && text.at(i) != u',' && text.at(i) != u'\n' && text.at(i) != u'\r') {
-                    cell.text += text.at(i);
-                    advance(text.at(i));
-                }
-                cell.text = cell.text.trimmed();
-            }
-            row.cells.append(cell);
-            if (i < n && text.at(i) == u',') {
-                advance(text.at(i));
-                continue;
-            }
-            // End of line or file.
-            if (i < n && text.at(i) == u'\r')
-                advance(text.at(i));
-            if (i < n && text.at(i) == u'\n')
-                advance(text.at(i));
-            endOfRecord = true;
-        }
-        doc.m_rows.append(row);
-    }
+    doc.m_rows = std::move(*rows);
     return doc;
 }
 

@@ -2,6 +2,7 @@
 
 #include "configreader.h"
 #include "drivercatalog.h"
+#include "filestatus.h"
 #include "historyconfigreader.h"
 #include "taglistfile.h"
 #include "tagreader.h"
@@ -30,6 +31,128 @@ PlantLoader::PlantLoader(const DriverCatalog &drivers, QProcessEnvironment envir
 {
 }
 
+namespace
+{
+
+// The tags of the plant file and of its tag lists, in order, each id once.
+class UniqueTags
+{
+public:
+    explicit UniqueTags(Diagnostics &diagnostics)
+        : m_diagnostics(diagnostics)
+    {
+    }
+
+    void add(std::optional<TagDefinition> tag)
+    {
+        if (!tag)
+            return;
+        const auto it = m_firstDefinition.constFind(tag->id);
+        if (it != m_firstDefinition.constEnd()) {
+            m_diagnostics.error(
+                tag->location, tag->object(),
+                QStringLiteral("duplicate tag id (first defined at %1)").arg(it->toString()));
+            return;
+        }
+        m_firstDefinition.insert(tag->id, tag->location);
+        m_tags.push_back(std::move(*tag));
+    }
+
+    std::vector<TagDefinition> &tags() { return m_tags; }
+
+private:
+    Diagnostics &m_diagnostics;
+    std::vector<TagDefinition> m_tags;
+    QHash<QString, SourceLocation> m_firstDefinition;
+};
+
+void readPlantInfo(ConfigReader &top, PlantConfig &plant, Diagnostics &diag)
+{
+    const ConfigNode *info = top.table(u"plant", ConfigReader::Required);
+    if (!info)
+        return;
+    ConfigReader r(*info, QStringLiteral("plant"), diag);
+    const std::optional<QString> name = r.string(u"name", ConfigReader::Required);
+    plant.name = name.value_or(QString());
+    plant.description = r.string(u"description").value_or(QString());
+    if (name && name->trimmed().isEmpty())
+        r.error(*info->member(u"name"), QStringLiteral("the plant name must not be empty"));
+    r.finish();
+}
+
+void readSettings(ConfigReader &top, const QString &path, const QProcessEnvironment &environment,
+                  PlantConfig &plant, Diagnostics &diag)
+{
+    const ConfigNode *settingsNode = top.table(u"settings");
+    if (!settingsNode) {
+        plant.settings = DeploymentSettings::read(nullptr, environment, diag);
+        return;
+    }
+    ConfigReader r(*settingsNode, QStringLiteral("settings"), diag);
+    plant.settings =
+        DeploymentSettings::read(&r, environment, diag, QFileInfo(path).absolutePath());
+    r.finish();
+}
+
+void readTagTables(const ConfigNode *tagArray, TagReader &tagReader, UniqueTags &tags)
+{
+    if (!tagArray)
+        return;
+    int n = 0;
+    for (const ConfigNode &item : tagArray->children)
+        tags.add(tagReader.read(item, QStringLiteral("tag #%1").arg(++n)));
+}
+
+// Empty if the tag list can be read as a file; otherwise what it is instead.
+QString tagListFileProblem(const QString &csvPath)
+{
+    if (const QString link = FileStatus::linkProblem(csvPath); !link.isEmpty())
+        return QStringLiteral("is ") + link;
+    const QFileInfo csvInfo(csvPath);
+    if (csvInfo.isFile())
+        return QString();
+    return csvInfo.isDir() ? QStringLiteral("is a directory, not a CSV file")
+                           : QStringLiteral("not found");
+}
+
+void readTagList(const ConfigNode &item, const QDir &base,
+                 const QHash<QString, DeviceConfig> &devicesById, TagReader &tagReader,
+                 UniqueTags &tags, Diagnostics &diag)
+{
+    if (!item.isTable()) {
+        diag.error(item.location, QStringLiteral("tag_lists"),
+                   QStringLiteral("each tag list must be a table such as "
+                                  "{ file = \"tags.csv\", device = \"plc1\" }"));
+        return;
+    }
+    ConfigReader r(item, QStringLiteral("tag_lists"), diag);
+    const std::optional<QString> file = r.string(u"file", ConfigReader::Required);
+    const QString device = r.string(u"device").value_or(QString());
+    r.finish();
+    if (!file)
+        return;
+    if (!device.isEmpty() && !devicesById.contains(device)) {
+        // Reported once here, where the mistake is, rather than on every row.
+        QStringList known = devicesById.keys();
+        known.sort();
+        diag.error(item.member(u"device")->location, QStringLiteral("tag_lists"),
+                   QStringLiteral("unknown device '%1' (devices: %2)")
+                       .arg(device, known.isEmpty() ? QStringLiteral("none") : known.join(u", ")));
+        return;
+    }
+    const QString csvPath = QDir::cleanPath(base.filePath(*file));
+    if (const QString problem = tagListFileProblem(csvPath); !problem.isEmpty()) {
+        diag.error(item.member(u"file")->location, QStringLiteral("tag_lists"),
+                   QStringLiteral("tag list '%1' %2").arg(csvPath, problem));
+        return;
+    }
+    int n = 0;
+    for (const ConfigNode &row : TagListFile::read(csvPath, diag))
+        tags.add(tagReader.read(row, QStringLiteral("tag list row %1").arg(++n), device));
+}
+
+} // namespace
+
 PlantLoader::Result PlantLoader::load(const QString &path) const
 {
     Result result;
@@ -41,26 +164,8 @@ PlantLoader::Result PlantLoader::load(const QString &path) const
     PlantConfig plant;
     plant.filePath = QFileInfo(path).absoluteFilePath();
     ConfigReader top(*root, QString(), diag);
-
-    if (const ConfigNode *info = top.table(u"plant", ConfigReader::Required)) {
-        ConfigReader r(*info, QStringLiteral("plant"), diag);
-        const std::optional<QString> name = r.string(u"name", ConfigReader::Required);
-        plant.name = name.value_or(QString());
-        plant.description = r.string(u"description").value_or(QString());
-        if (name && name->trimmed().isEmpty())
-            r.error(*info->member(u"name"), QStringLiteral("the plant name must not be empty"));
-        r.finish();
-    }
-
-    const ConfigNode *settingsNode = top.table(u"settings");
-    if (settingsNode) {
-        ConfigReader r(*settingsNode, QStringLiteral("settings"), diag);
-        plant.settings =
-            DeploymentSettings::read(&r, m_environment, diag, QFileInfo(path).absolutePath());
-        r.finish();
-    } else {
-        plant.settings = DeploymentSettings::read(nullptr, m_environment, diag);
-    }
+    readPlantInfo(top, plant, diag);
+    readSettings(top, path, m_environment, plant, diag);
 
     HistoryConfigReader historyReader(diag);
     plant.history = historyReader.read(top.table(u"history"));
@@ -71,79 +176,24 @@ PlantLoader::Result PlantLoader::load(const QString &path) const
         m_drivers.validateDeployment(device, plant.settings, diag);
 
     TagReader tagReader(devicesById, m_drivers, diag);
-    std::vector<TagDefinition> tags;
-    QHash<QString, SourceLocation> firstDefinition;
-    auto addTag = [&](std::optional<TagDefinition> tag) {
-        if (!tag)
-            return;
-        const auto it = firstDefinition.constFind(tag->id);
-        if (it != firstDefinition.constEnd()) {
-            diag.error(
-                tag->location, tag->object(),
-                QStringLiteral("duplicate tag id (first defined at %1)").arg(it->toString()));
-            return;
-        }
-        firstDefinition.insert(tag->id, tag->location);
-        tags.push_back(std::move(*tag));
-    };
-
-    if (const ConfigNode *tagArray = top.array(u"tags")) {
-        int n = 0;
-        for (const ConfigNode &item : tagArray->children)
-            addTag(tagReader.read(item, QStringLiteral("tag #%1").arg(++n)));
-    }
-
+    UniqueTags tags(diag);
+    readTagTables(top.array(u"tags"), tagReader, tags);
     if (const ConfigNode *lists = top.array(u"tag_lists")) {
         const QDir base = QFileInfo(path).absoluteDir();
-        for (const ConfigNode &item : lists->children) {
-            if (!item.isTable()) {
-                diag.error(item.location, QStringLiteral("tag_lists"),
-                           QStringLiteral("each tag list must be a table such as "
-                                          "{ file = \"tags.csv\", device = \"plc1\" }"));
-                continue;
-            }
-            ConfigReader r(item, QStringLiteral("tag_lists"), diag);
-            const std::optional<QString> file = r.string(u"file", ConfigReader::Required);
-            const QString device = r.string(u"device").value_or(QString());
-            r.finish();
-            if (!file)
-                continue;
-            if (!device.isEmpty() && !devicesById.contains(device)) {
-                // Reported once here, where the mistake is, rather than on every row.
-                QStringList known = devicesById.keys();
-                known.sort();
-                diag.error(
-                    item.member(u"device")->location, QStringLiteral("tag_lists"),
-                    QStringLiteral("unknown device '%1' (devices: %2)")
-                        .arg(device, known.isEmpty() ? QStringLiteral("none") : known.join(u", ")));
-                continue;
-            }
-            const QString csvPath = QDir::cleanPath(base.filePath(*file));
-            const QFileInfo csvInfo(csvPath);
-            if (!csvInfo.isFile()) {
-                const QString problem = csvInfo.isDir()
-                                            ? QStringLiteral("is a directory, not a CSV file")
-                                            : QStringLiteral("not found");
-                diag.error(item.member(u"file")->location, QStringLiteral("tag_lists"),
-                           QStringLiteral("tag list '%1' %2").arg(csvPath, problem));
-                continue;
-            }
-            int n = 0;
-            for (const ConfigNode &row : TagListFile::read(csvPath, diag))
-                addTag(tagReader.read(row, QStringLiteral("tag list row %1").arg(++n), device));
-        }
+        for (const ConfigNode &item : lists->children)
+            readTagList(item, base, devicesById, tagReader, tags, diag);
     }
     top.finish();
-    checkCrossReferences(tags, diag);
-    historyReader.checkGroups(plant.history, tags);
+    checkCrossReferences(tags.tags(), diag);
+    historyReader.checkGroups(plant.history, tags.tags());
 
     if (plant.devices.isEmpty() && !diag.hasErrors())
         diag.warning(root->location, QString(), QStringLiteral("the plant has no devices"));
     if (diag.hasErrors())
         return result;
     qCInfo(lcConfig) << "loaded plant" << plant.name << "with" << plant.devices.size()
-                     << "devices and" << tags.size() << "tags from" << plant.filePath;
-    plant.tags = std::make_shared<const TagDirectory>(std::move(tags));
+                     << "devices and" << tags.tags().size() << "tags from" << plant.filePath;
+    plant.tags = std::make_shared<const TagDirectory>(std::move(tags.tags()));
     result.plant = std::move(plant);
     return result;
 }

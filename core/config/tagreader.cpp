@@ -90,12 +90,13 @@ std::optional<TagDefinition> TagReader::read(const ConfigNode &table, const QStr
 
     if (numeric) {
         tag.unit = r.string(u"unit", ConfigReader::Required).value_or(QString());
-        if (const auto range = r.range(u"range", ConfigReader::Required)) {
+        const auto range = r.range(u"range", ConfigReader::Required);
+        if (range) {
             tag.rangeLo = range->first;
             tag.rangeHi = range->second;
         }
         readScaling(r, tag);
-        readDeadband(r, tag);
+        readDeadband(r, tag, range.has_value());
         if (const auto decimals = r.integer(u"decimals", 0, 9))
             tag.decimals = int(*decimals);
     } else if (typeName) {
@@ -167,7 +168,7 @@ void TagReader::readScaling(ConfigReader &r, TagDefinition &tag)
     }
 }
 
-void TagReader::readDeadband(ConfigReader &r, TagDefinition &tag)
+void TagReader::readDeadband(ConfigReader &r, TagDefinition &tag, bool hasRange)
 {
     const ConfigNode *absNode = r.node().member(u"deadband");
     const ConfigNode *pctNode = r.node().member(u"deadband_percent");
@@ -178,9 +179,17 @@ void TagReader::readDeadband(ConfigReader &r, TagDefinition &tag)
         return;
     }
     if (absolute) {
+        const double span = tag.rangeHi - tag.rangeLo;
         if (*absolute < 0)
             r.error(*absNode,
                     QStringLiteral("deadband must not be negative (got %1)").arg(*absolute));
+        else if (hasRange && *absolute > span)
+            // A change inside the range can never exceed it: the value would never update.
+            r.error(*absNode, QStringLiteral("deadband %1 is larger than the whole range [%2, %3]: "
+                                             "the value would never update")
+                                  .arg(*absolute)
+                                  .arg(tag.rangeLo)
+                                  .arg(tag.rangeHi));
         else
             tag.deadband = *absolute;
     } else if (percent) {

@@ -33,7 +33,7 @@ public:
 
 private:
     void readScaling(class ConfigReader &r, TagDefinition &tag);
-    void readDeadband(class ConfigReader &r, TagDefinition &tag);
+    void readDeadband(class ConfigReader &r, TagDefinition &tag, bool hasRange);
     void readWriteLimits(class ConfigReader &r, TagDefinition &tag);
 
     const QHash<QString, DeviceConfig> &m_devices;

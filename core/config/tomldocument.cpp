@@ -1,6 +1,7 @@
 #include "tomldocument.h"
 
 #include "diagnostics.h"
+#include "filestatus.h"
 
 #include <QFile>
 
@@ -86,6 +87,11 @@ ConfigNode convert(const toml::node &node, const QString &file)
 
 std::optional<ConfigNode> TomlDocument::parseFile(const QString &path, Diagnostics &diagnostics)
 {
+    if (const QString problem = FileStatus::linkProblem(path); !problem.isEmpty()) {
+        diagnostics.error({path, 0, 0}, QString(),
+                          QStringLiteral("cannot read the file: it is %1").arg(problem));
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         diagnostics.error({path, 0, 0}, QString(),

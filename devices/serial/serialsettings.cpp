@@ -37,17 +37,18 @@ void onlyWith(ConfigReader &r, std::initializer_list<QStringView> keys, const QS
     }
 }
 
-} // namespace
-
-SerialSettings SerialSettings::read(ConfigReader &r)
+void readPort(ConfigReader &r, SerialSettings &s)
 {
-    SerialSettings s;
     if (const std::optional<QString> port = r.string(u"port", ConfigReader::Required)) {
         s.port = port->trimmed();
         if (s.port.isEmpty())
             r.error(*r.node().member(u"port"),
                     QStringLiteral("'port' must name a serial device, e.g. \"/dev/ttyUSB0\""));
     }
+}
+
+void readLineSettings(ConfigReader &r, SerialSettings &s)
+{
     s.baud = qint32(r.integer(u"baud", 50, 4'000'000).value_or(9600));
     s.dataBits = QSerialPort::DataBits(r.integer(u"data_bits", 5, 8).value_or(8));
 
@@ -81,75 +82,108 @@ SerialSettings SerialSettings::read(ConfigReader &r)
         s.flowControl = QSerialPort::HardwareControl;
     else if (flow == u"software")
         s.flowControl = QSerialPort::SoftwareControl;
+}
 
-    // Framing.
+void readFixedFraming(ConfigReader &r, SerialSettings &s)
+{
+    s.framing.mode = SerialFramer::Mode::FixedLength;
+    onlyWith(r, {u"terminator"}, QStringLiteral("with framing = \"terminator\""));
+    onlyWith(r, {u"start_marker", u"end_marker"}, QStringLiteral("with framing = \"markers\""));
+    const ConfigNode *lengthNode = r.node().member(u"frame_length");
+    s.framing.length =
+        int(r.integer(u"frame_length", 1, 65'536, ConfigReader::Required).value_or(1));
+    if (lengthNode && s.framing.length > s.framing.maxFrame)
+        r.error(*lengthNode, QStringLiteral("'frame_length' (%1) exceeds 'max_frame' (%2)")
+                                 .arg(s.framing.length)
+                                 .arg(s.framing.maxFrame));
+}
+
+void readMarkerFraming(ConfigReader &r, SerialSettings &s)
+{
+    s.framing.mode = SerialFramer::Mode::Markers;
+    onlyWith(r, {u"terminator"}, QStringLiteral("with framing = \"terminator\""));
+    onlyWith(r, {u"frame_length"}, QStringLiteral("with framing = \"fixed\""));
+    const auto start = readDelimiter(r, u"start_marker", ConfigReader::Required);
+    const auto end = readDelimiter(r, u"end_marker", ConfigReader::Required);
+    if (start && end && *start == *end)
+        r.error(*r.node().member(u"end_marker"),
+                QStringLiteral("'start_marker' and 'end_marker' must differ"));
+    s.framing.start = start.value_or(QByteArray("\x02"));
+    s.framing.end = end.value_or(QByteArray("\x03"));
+}
+
+void readTerminatorFraming(ConfigReader &r, SerialSettings &s)
+{
+    s.framing.mode = SerialFramer::Mode::Terminator;
+    onlyWith(r, {u"frame_length"}, QStringLiteral("with framing = \"fixed\""));
+    onlyWith(r, {u"start_marker", u"end_marker"}, QStringLiteral("with framing = \"markers\""));
+    if (r.has(u"terminator"))
+        s.framing.terminator =
+            readDelimiter(r, u"terminator", ConfigReader::Optional).value_or(QByteArray("\n"));
+    else
+        s.framing.terminator = QByteArray("\n");
+    const QByteArray &t = s.framing.terminator;
+    s.framing.trimLineEnds = t == "\r" || t == "\n" || t == "\r\n";
+}
+
+void readFraming(ConfigReader &r, SerialSettings &s)
+{
     s.framing.maxFrame = int(r.integer(u"max_frame", 8, 65'536).value_or(512));
     s.frameTimeoutMs = r.durationMs(u"frame_timeout", 10, 60'000).value_or(500);
     const std::optional<QString> framing =
         r.choice(u"framing", {QStringLiteral("terminator"), QStringLiteral("fixed"),
                               QStringLiteral("markers")});
-    if (framing == u"fixed") {
-        s.framing.mode = SerialFramer::Mode::FixedLength;
-        onlyWith(r, {u"terminator"}, QStringLiteral("with framing = \"terminator\""));
-        onlyWith(r, {u"start_marker", u"end_marker"}, QStringLiteral("with framing = \"markers\""));
-        const ConfigNode *lengthNode = r.node().member(u"frame_length");
-        s.framing.length =
-            int(r.integer(u"frame_length", 1, 65'536, ConfigReader::Required).value_or(1));
-        if (lengthNode && s.framing.length > s.framing.maxFrame)
-            r.error(*lengthNode, QStringLiteral("'frame_length' (%1) exceeds 'max_frame' (%2)")
-                                     .arg(s.framing.length)
-                                     .arg(s.framing.maxFrame));
-    } else if (framing == u"markers") {
-        s.framing.mode = SerialFramer::Mode::Markers;
-        onlyWith(r, {u"terminator"}, QStringLiteral("with framing = \"terminator\""));
-        onlyWith(r, {u"frame_length"}, QStringLiteral("with framing = \"fixed\""));
-        const auto start = readDelimiter(r, u"start_marker", ConfigReader::Required);
-        const auto end = readDelimiter(r, u"end_marker", ConfigReader::Required);
-        if (start && end && *start == *end)
-            r.error(*r.node().member(u"end_marker"),
-                    QStringLiteral("'start_marker' and 'end_marker' must differ"));
-        s.framing.start = start.value_or(QByteArray("\x02"));
-        s.framing.end = end.value_or(QByteArray("\x03"));
-    } else {
-        s.framing.mode = SerialFramer::Mode::Terminator;
-        onlyWith(r, {u"frame_length"}, QStringLiteral("with framing = \"fixed\""));
-        onlyWith(r, {u"start_marker", u"end_marker"}, QStringLiteral("with framing = \"markers\""));
-        if (r.has(u"terminator"))
-            s.framing.terminator =
-                readDelimiter(r, u"terminator", ConfigReader::Optional).value_or(QByteArray("\n"));
-        else
-            s.framing.terminator = QByteArray("\n");
-        const QByteArray &t = s.framing.terminator;
-        s.framing.trimLineEnds = t == "\r" || t == "\n" || t == "\r\n";
-    }
+    if (framing == u"fixed")
+        readFixedFraming(r, s);
+    else if (framing == u"markers")
+        readMarkerFraming(r, s);
+    else
+        readTerminatorFraming(r, s);
+}
 
-    // Polled or continuous.
-    if (const ConfigNode *requestNode = r.node().member(u"request")) {
-        const std::optional<QString> request = r.string(u"request");
-        QString error;
-        const std::optional<QByteArray> bytes =
-            request ? SerialBytes::fromText(*request, &error) : std::nullopt;
-        if (request && !bytes)
-            r.error(*requestNode, QStringLiteral("'request' %1").arg(error));
-        else if (bytes && bytes->isEmpty())
-            r.error(*requestNode, QStringLiteral("'request' must not be empty"));
-        else if (bytes)
-            s.request = *bytes;
-        s.periodMs = r.durationMs(u"period", 20, 3'600'000).value_or(1000);
-        s.responseTimeoutMs = r.durationMs(u"response_timeout", 10, 60'000).value_or(1000);
-        s.responseFrames = int(r.integer(u"response_frames", 1, 64).value_or(1));
-        s.retries = int(r.integer(u"retries", 0, 10).value_or(2));
-        onlyWith(r, {u"silence_timeout"}, QStringLiteral("in continuous mode (without 'request')"));
-        if (const ConfigNode *timeoutNode = r.node().member(u"response_timeout");
-            timeoutNode && s.responseTimeoutMs >= s.periodMs)
-            r.warning(*timeoutNode,
-                      QStringLiteral("'response_timeout' is not shorter than 'period': slow "
-                                     "answers will delay the next request"));
-    } else {
-        onlyWith(r, {u"period", u"response_timeout", u"response_frames", u"retries"},
-                 QStringLiteral("in polled mode (with 'request')"));
-        s.silenceTimeoutMs = r.durationMs(u"silence_timeout", 100, 3'600'000).value_or(0);
-    }
+void readPolled(ConfigReader &r, const ConfigNode &requestNode, SerialSettings &s)
+{
+    const std::optional<QString> request = r.string(u"request");
+    QString error;
+    const std::optional<QByteArray> bytes =
+        request ? SerialBytes::fromText(*request, &error) : std::nullopt;
+    if (request && !bytes)
+        r.error(requestNode, QStringLiteral("'request' %1").arg(error));
+    else if (bytes && bytes->isEmpty())
+        r.error(requestNode, QStringLiteral("'request' must not be empty"));
+    else if (bytes)
+        s.request = *bytes;
+    s.periodMs = r.durationMs(u"period", 20, 3'600'000).value_or(1000);
+    s.responseTimeoutMs = r.durationMs(u"response_timeout", 10, 60'000).value_or(1000);
+    s.responseFrames = int(r.integer(u"response_frames", 1, 64).value_or(1));
+    s.retries = int(r.integer(u"retries", 0, 10).value_or(2));
+    onlyWith(r, {u"silence_timeout"}, QStringLiteral("in continuous mode (without 'request')"));
+    if (const ConfigNode *timeoutNode = r.node().member(u"response_timeout");
+        timeoutNode && s.responseTimeoutMs >= s.periodMs)
+        r.warning(*timeoutNode,
+                  QStringLiteral("'response_timeout' is not shorter than 'period': slow "
+                                 "answers will delay the next request"));
+}
+
+void readContinuous(ConfigReader &r, SerialSettings &s)
+{
+    onlyWith(r, {u"period", u"response_timeout", u"response_frames", u"retries"},
+             QStringLiteral("in polled mode (with 'request')"));
+    s.silenceTimeoutMs = r.durationMs(u"silence_timeout", 100, 3'600'000).value_or(0);
+}
+
+} // namespace
+
+SerialSettings SerialSettings::read(ConfigReader &r)
+{
+    SerialSettings s;
+    readPort(r, s);
+    readLineSettings(r, s);
+    readFraming(r, s);
+    if (const ConfigNode *requestNode = r.node().member(u"request"))
+        readPolled(r, *requestNode, s);
+    else
+        readContinuous(r, s);
     s.reopenIntervalMs = r.durationMs(u"reopen_interval", 100, 3'600'000).value_or(2000);
     return s;
 }

@@ -78,6 +78,8 @@ private slots:
     void brokenPlantsPrintEveryErrorAndExitOne_data();
     void brokenPlantsPrintEveryErrorAndExitOne();
     void missingFileExitsOneWithAClearMessage();
+    void symlinkLoopIsNamed();
+    void thousandsOfProblemsPrintTheFirstHundredAndASummary();
     void refusesToStartWithABrokenPlant();
     void badCommandLineExitsTwo();
     void brokerUrlWithCredentialsIsRefused();
@@ -174,6 +176,59 @@ void TstCheckConfig::missingFileExitsOneWithAClearMessage()
                      path + QStringLiteral(": 1 error(s), 0 warning(s): the plant is not "
                                            "valid")}));
     QCOMPARE(run.out, QString());
+}
+
+void TstCheckConfig::symlinkLoopIsNamed()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("plant.toml"));
+    QVERIFY(QFile::link(path, path));
+    const Run run = runVigil({QStringLiteral("--check-config"), path});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.errLines,
+             QStringList({path +
+                              QStringLiteral(": cannot read the file: it is a symbolic link "
+                                             "loop (") +
+                              path + QStringLiteral(" -> ") + path + QStringLiteral(")"),
+                          path + QStringLiteral(": 1 error(s), 0 warning(s): the plant is not "
+                                                "valid")}));
+}
+
+void TstCheckConfig::thousandsOfProblemsPrintTheFirstHundredAndASummary()
+{
+    // A tag list of 10,000 rows, each with the wrong number of cells.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString plant = dir.filePath(QStringLiteral("plant.toml"));
+    const QString csv = dir.filePath(QStringLiteral("tags.csv"));
+    QFile plantFile(plant);
+    QVERIFY(plantFile.open(QIODevice::WriteOnly));
+    plantFile.write("[plant]\nname = \"Big\"\n\n[[devices]]\nid = \"dev1\"\ndriver = \"sim\"\n\n"
+                    "[[tag_lists]]\nfile = \"tags.csv\"\ndevice = \"dev1\"\n");
+    plantFile.close();
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::WriteOnly));
+    csvFile.write("id,address,type,unit,range_lo,range_hi\n");
+    for (int i = 1; i <= 10'000; ++i)
+        csvFile.write("TT" + QByteArray::number(i) + ",\"sine:period=60s\",float64\n");
+    csvFile.close();
+
+    const Run run = runVigil({QStringLiteral("--check-config"), plant});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.errLines.size(), 100 + 3);
+    QCOMPARE(run.errLines.first(),
+             csv + QStringLiteral(":2:1: tag list row 1: row has 3 columns, the header has 6"));
+    QCOMPARE(run.errLines.at(99),
+             csv + QStringLiteral(":101:1: tag list row 100: row has 3 columns, the header has 6"));
+    QCOMPARE(run.errLines.mid(100),
+             QStringList({QStringLiteral("... and 9900 more problem(s) not listed one by one (only "
+                                         "the first 100 are), by kind:"),
+                          QStringLiteral("  9900 error(s) like ") + csv +
+                              QStringLiteral(":102:1: tag list row 101: row has 3 columns, the "
+                                             "header has 6"),
+                          plant + QStringLiteral(": 10000 error(s), 0 warning(s): the plant is not "
+                                                 "valid")}));
 }
 
 void TstCheckConfig::refusesToStartWithABrokenPlant()

@@ -60,15 +60,19 @@ private slots:
     void skipsCommentAndBlankLinesButCountsThem();
     void hashInsideARowIsData();
     void handlesCrLfLineEndings();
+    void handlesCrOnlyLineEndings();
     void keepsEmptyCells();
     void lastRowNeedsNoLineBreak();
     void documentsWithoutRowsAreEmpty_data();
     void documentsWithoutRowsAreEmpty();
     void unterminatedQuoteIsAnErrorAtTheOpeningQuote();
+    void unbalancedQuoteIsReportedWhereItOpens();
     void textAfterAClosingQuoteIsAnError();
     void parseFileIgnoresAByteOrderMark();
     void parseFileReadsUtf8();
     void parseFileReportsAMissingFile();
+    void parseFileNamesASymlinkLoop();
+    void parseFileNamesADanglingSymlink();
 };
 
 void TstCsvDocument::splitsRowsAndCells()
@@ -213,6 +217,22 @@ void TstCsvDocument::handlesCrLfLineEndings()
     QCOMPARE(doc->rows()[2].cells[1].location, at(5, 3));
 }
 
+void TstCsvDocument::handlesCrOnlyLineEndings()
+{
+    // Spreadsheets on old Macs end lines with CR alone: comments, blank lines and quoted line
+    // breaks work as with LF, and locations count those lines.
+    Diagnostics diag;
+    const auto doc =
+        CsvDocument::parse(QStringLiteral("# tags\rid,type\r\rTT101,\"a\rb\"\rX,y\r"), kPath, diag);
+    QVERIFY2(doc, qPrintable(diag.toStringList().join(u'\n')));
+    const QList<QStringList> expected{{"id", "type"}, {"TT101", "a\rb"}, {"X", "y"}};
+    QCOMPARE(allTexts(*doc), expected);
+    QCOMPARE(doc->rows()[0].location, at(2, 1));
+    QCOMPARE(doc->rows()[1].location, at(4, 1));
+    QCOMPARE(doc->rows()[2].location, at(6, 1));
+    QCOMPARE(doc->rows()[2].cells[1].location, at(6, 3));
+}
+
 void TstCsvDocument::keepsEmptyCells()
 {
     Diagnostics diag;
@@ -260,6 +280,22 @@ void TstCsvDocument::unterminatedQuoteIsAnErrorAtTheOpeningQuote()
     QVERIFY(!doc);
     QCOMPARE(diag.errorCount(), 1);
     QCOMPARE(diag.toStringList(), QStringList{"tags.csv:2:7: quoted cell is never closed"});
+}
+
+void TstCsvDocument::unbalancedQuoteIsReportedWhereItOpens()
+{
+    // The quote left open on line 2 is "closed" by the first quote of line 4; the mistake is on
+    // line 2, not where the parser notices it.
+    Diagnostics diag;
+    const auto doc = CsvDocument::parse(QStringLiteral("id,address,type\n"
+                                                       "TT101,\"sine:lo=0,float64\n"
+                                                       "TT102,x,float64\n"
+                                                       "TT103,\"sine:lo=1\",float64\n"),
+                                        kPath, diag);
+    QVERIFY(!doc);
+    QCOMPARE(diag.toStringList(),
+             QStringList{"tags.csv:2:7: unbalanced quote: the quoted cell that opens here runs to "
+                         "line 4, where its closing quote is followed by text"});
 }
 
 void TstCsvDocument::textAfterAClosingQuoteIsAnError()
@@ -319,6 +355,35 @@ void TstCsvDocument::parseFileReportsAMissingFile()
     QCOMPARE(diag.items()[0].location.file, path);
     QCOMPARE(diag.toStringList().first(),
              path + QStringLiteral(": cannot read the file: No such file or directory"));
+}
+
+void TstCsvDocument::parseFileNamesASymlinkLoop()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("loop.csv"));
+    QVERIFY(QFile::link(path, path));
+    Diagnostics diag;
+    QVERIFY(!CsvDocument::parseFile(path, diag));
+    QCOMPARE(diag.toStringList(),
+             QStringList{path +
+                         QStringLiteral(": cannot read the file: it is a symbolic link loop (") +
+                         path + QStringLiteral(" -> ") + path + QStringLiteral(")")});
+}
+
+void TstCsvDocument::parseFileNamesADanglingSymlink()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("tags.csv"));
+    const QString target = dir.filePath(QStringLiteral("moved.csv"));
+    QVERIFY(QFile::link(target, path));
+    Diagnostics diag;
+    QVERIFY(!CsvDocument::parseFile(path, diag));
+    QCOMPARE(diag.toStringList(),
+             QStringList{path +
+                         QStringLiteral(": cannot read the file: it is a symbolic link to '") +
+                         target + QStringLiteral("', which does not exist")});
 }
 
 QTEST_GUILESS_MAIN(TstCsvDocument)

@@ -21,6 +21,7 @@ private slots:
     void tomlSyntaxErrorStopsLoading_data();
     void tomlSyntaxErrorStopsLoading();
     void missingPlantFileIsAnError();
+    void plantFileSymlinkLoopIsNamed();
     void plantStructureErrors_data();
     void plantStructureErrors();
     void deviceErrors_data();
@@ -77,6 +78,22 @@ void TstPlantLoader::missingPlantFileIsAnError()
     QCOMPARE(
         result.diagnostics.toStringList(),
         QStringList{path + QStringLiteral(": cannot read the file: No such file or directory")});
+}
+
+void TstPlantLoader::plantFileSymlinkLoopIsNamed()
+{
+    PlantFixture f;
+    QVERIFY(f.isValid());
+    const QString a = f.path(QStringLiteral("a.toml"));
+    const QString b = f.path(QStringLiteral("b.toml"));
+    QVERIFY(QFile::link(b, a));
+    QVERIFY(QFile::link(a, b));
+    const PlantLoader::Result result = load(a);
+    QVERIFY(!result.plant);
+    QCOMPARE(
+        result.diagnostics.toStringList(),
+        QStringList{a + QStringLiteral(": cannot read the file: it is a symbolic link loop (") + a +
+                    QStringLiteral(" -> ") + b + QStringLiteral(" -> ") + a + QStringLiteral(")")});
 }
 
 void TstPlantLoader::plantStructureErrors_data()

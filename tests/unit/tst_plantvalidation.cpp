@@ -29,6 +29,8 @@ private slots:
     void tagListErrors();
     void duplicateTagErrors_data();
     void duplicateTagErrors();
+    void tagListSymlinkLoopIsNamed();
+    void thousandsOfBadRowsAreCountedButListedOnlyToTheLimit();
 
 private:
     DriverRegistry m_drivers;
@@ -133,6 +135,16 @@ void TstPlantValidation::tagValueErrors_data()
     row("deadband and deadband_percent together",
         kHead + analogTag({{"deadband", "1"}, {"deadband_percent", "$2"}}),
         {"{p0}: tag 'TT101': give either 'deadband' or 'deadband_percent', not both"});
+    row("deadband larger than the range", kHead + analogTag({{"deadband", "$150"}}),
+        {"{p0}: tag 'TT101': deadband 150 is larger than the whole range [0, 100]: the value "
+         "would never update"});
+    static const QByteArray longText = "$\"" + QByteArray(5000, 'x') + "\"";
+    row("description over 4 KB", kHead + analogTag({{"description", longText.constData()}}),
+        {"{p0}: tag 'TT101': 'description' is 5000 characters long; text is limited to 4096 "
+         "characters"});
+    row("unit over 4 KB", kHead + analogTag({{"unit", longText.constData()}}),
+        {"{p0}: tag 'TT101': 'unit' is 5000 characters long; text is limited to 4096 "
+         "characters"});
     row("deadband_percent above 100", kHead + analogTag({{"deadband_percent", "$150"}}),
         {"{p0}: tag 'TT101': deadband_percent must be between 0 and 100 (got 150)"});
     row("negative deadband_percent", kHead + analogTag({{"deadband_percent", "$-5"}}),
@@ -212,6 +224,12 @@ void TstPlantValidation::alarmErrors_data()
         return kHead + analogTag({{"alarms", value.constData()}});
     };
 
+    static const QByteArray longMessage =
+        "{ type = \"hi\", limit = 90, priority = \"high\", message = $\"" + QByteArray(4097, 'm') +
+        "\" }";
+    row("alarm message over 4 KB", analogWith(longMessage),
+        {"{p0}: tag 'TT101': 'message' is 4097 characters long; text is limited to 4096 "
+         "characters"});
     row("hihi below hi",
         analogWith(QByteArray(hiAt90) +
                    ",\n    ${ type = \"hihi\", limit = 80, priority = \"critical\" }"),
@@ -355,6 +373,22 @@ void TstPlantValidation::tagListErrors_data()
         "# nothing here yet\n");
     row("unterminated quote", plant, {"{c0}: quoted cell is never closed"},
         kCsvHeader + "TT201,$\"sine:period=60s,float64,degC,0,100\n");
+    row("unbalanced quote swallowing the next row", plant,
+        {"{c0}: unbalanced quote: the quoted cell that opens here runs to line 3, where its "
+         "closing quote is followed by text"},
+        kCsvHeader + "TT201,$\"sine:period=60s,float64,degC,0,100\n" + kCsvRow);
+    row("deadband larger than the range in a tag list", plant,
+        {"{c0}: tag 'TT201': deadband 500 is larger than the whole range [0, 100]: the value "
+         "would never update"},
+        "id,address,type,unit,range_lo,range_hi,deadband\n"
+        "TT201,\"sine:period=60s,lo=0,hi=100\",float64,degC,0,100,$500\n");
+    static const QByteArray longCell = QByteArray(4100, 'd');
+    row("description over 4 KB in a tag list", plant,
+        {"{c0}: tag 'TT201': 'description' is 4100 characters long; text is limited to 4096 "
+         "characters"},
+        "id,address,type,unit,range_lo,range_hi,description\n"
+        "TT201,\"sine:period=60s,lo=0,hi=100\",float64,degC,0,100,$" +
+            longCell + "\n");
     row("range_lo is not a number", plant,
         {"{c0}: tag 'TT201': 'range_lo' must be a number, got \"abc\""},
         kCsvHeader + "TT201,\"sine:period=60s,lo=0,hi=100\",float64,degC,$abc,100\n");
@@ -435,6 +469,72 @@ void TstPlantValidation::duplicateTagErrors_data()
 void TstPlantValidation::duplicateTagErrors()
 {
     checkErrors(m_drivers);
+}
+
+void TstPlantValidation::tagListSymlinkLoopIsNamed()
+{
+    PlantFixture f;
+    QVERIFY(f.isValid());
+    const QString plant = f.write(QStringLiteral("plant.toml"), kHead + "[[tag_lists]]\n"
+                                                                        "file = $\"tags.csv\"\n"
+                                                                        "device = \"dev1\"\n");
+    // tags.csv -> other.csv -> tags.csv
+    QVERIFY(QFile::link(f.path(QStringLiteral("other.csv")), f.path(QStringLiteral("tags.csv"))));
+    QVERIFY(QFile::link(f.path(QStringLiteral("tags.csv")), f.path(QStringLiteral("other.csv"))));
+
+    const PlantLoader::Result result = load(m_drivers, plant);
+    QVERIFY(!result.plant);
+    QCOMPARE(result.diagnostics.toStringList(),
+             QStringList{f.expand("{p0}: tag_lists: tag list '{csv}' is a symbolic link loop "
+                                  "({csv} -> {dir}/other.csv -> {csv})")});
+}
+
+void TstPlantValidation::thousandsOfBadRowsAreCountedButListedOnlyToTheLimit()
+{
+    // 10,000 bad rows of two kinds: every one is counted, the first 100 are kept one by one,
+    // and the rest are summed up by kind with the first of each as an example.
+    PlantFixture f;
+    QVERIFY(f.isValid());
+    const QString plant = f.write(QStringLiteral("plant.toml"), kHead + kTagList);
+    QByteArray csv = kCsvHeader;
+    for (int i = 1; i <= 10'000; ++i) {
+        if (i % 2)
+            csv += "TT" + QByteArray::number(i) + ",\"sine:period=60s\",float64\n";
+        else
+            csv += "TT" + QByteArray::number(i) +
+                   ",\"sine:period=60s,lo=0,hi=100\",float64,degC,"
+                   "0,ten\n";
+    }
+    f.write(QStringLiteral("tags.csv"), csv);
+
+    const PlantLoader::Result result = load(m_drivers, plant);
+    const Diagnostics &diag = result.diagnostics;
+    QVERIFY(!result.plant);
+    QCOMPARE(diag.errorCount(), 10'000);
+    QCOMPARE(diag.warningCount(), 0);
+    QCOMPARE(diag.items().size(), qsizetype(Diagnostics::kDetailLimit));
+    QCOMPARE(diag.omittedCount(), 9'900);
+    QCOMPARE(diag.items().first().toString(),
+             f.path(QStringLiteral("tags.csv")) +
+                 QStringLiteral(":2:1: tag list row 1: row has 3 columns, the header has 6"));
+    QCOMPARE(diag.items().last().toString(),
+             f.path(QStringLiteral("tags.csv")) +
+                 QStringLiteral(":200:1: tag list row 199: row has 3 columns, the header has 6"));
+
+    QCOMPARE(diag.omittedKinds().size(), 2);
+    QCOMPARE(diag.omittedKinds()[0].count, 4'900);
+    QCOMPARE(diag.omittedKinds()[1].count, 5'000);
+    const QStringList lines = diag.toStringList();
+    QCOMPARE(lines.size(), 100 + 3);
+    QCOMPARE(lines.mid(100),
+             QStringList({QStringLiteral("... and 9900 more problem(s) not listed one by one (only "
+                                         "the first 100 are), by kind:"),
+                          QStringLiteral("  4900 error(s) like ") + f.path("tags.csv") +
+                              QStringLiteral(":202:1: tag list row 201: row has 3 columns, the "
+                                             "header has 6"),
+                          QStringLiteral("  5000 error(s) like ") + f.path("tags.csv") +
+                              QStringLiteral(":3:50: tag 'TT2': 'range_hi' must be a number, "
+                                             "got \"ten\"")}));
 }
 
 QTEST_GUILESS_MAIN(TstPlantValidation)
