@@ -2,6 +2,7 @@
 
 #include "configreader.h"
 #include "diagnostics.h"
+#include "util/urlredaction.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -37,7 +38,7 @@ QString checkDatabaseUrl(const QString &url)
     }
     return QStringLiteral("'%1' is not a database URL (use sqlite:PATH or "
                           "postgresql://user@host:port/database)")
-        .arg(url);
+        .arg(UrlRedaction::redact(url));
 }
 
 // mqtt://host[:port] or mqtts://host[:port]
@@ -47,7 +48,7 @@ QString checkBrokerUrl(const QString &url)
     if (!u.isValid() || (u.scheme() != u"mqtt" && u.scheme() != u"mqtts") || u.host().isEmpty())
         return QStringLiteral(
                    "'%1' is not a broker URL (use mqtt://host:port or mqtts://host:port)")
-            .arg(url);
+            .arg(UrlRedaction::redact(url));
     if (u.port() == 0)
         return QStringLiteral("broker port must be between 1 and 65535");
     return QString();
