@@ -5,9 +5,7 @@
 #include "config/plantloader.h"
 #include "export/historyexporter.h"
 #include "export/timeexpression.h"
-#include "history/historyconnection.h"
-#include "history/historyreader.h"
-#include "history/historyschema.h"
+#include "history/historyreadsession.h"
 #include "util/systemclock.h"
 
 #include <QElapsedTimer>
@@ -61,31 +59,13 @@ int runHistoryExport(const HistoryExportArguments &arguments, const QString &pla
     request.directory = outFile.absolutePath();
     request.fileName = outFile.fileName();
 
-    QString error;
-    const std::optional<HistoryUrl> url = HistoryUrl::parse(plant.settings.historyUrl(), &error);
-    if (!url) {
-        err << "vigil: " << error << Qt::endl;
-        return 1;
-    }
-    if (url->isSqlite() && !QFileInfo::exists(url->path())) {
-        err << "vigil: no history at " << url->path() << Qt::endl;
-        return 1;
-    }
-    HistoryConnection connection(*url, HistoryConnection::Role::Reader);
-    if (!connection.open(&error)) {
-        err << "vigil: " << error << Qt::endl;
-        return 1;
-    }
-    {
+    HistoryReadSession history;
+    if (history.open(plant.settings.historyUrl()) != HistoryReadSession::Status::Ready) {
         // An export reads the database as it finds it: never one of another schema version.
-        QSqlDatabase db = connection.database();
-        if (!HistorySchema::readable(db, url->isSqlite(), &error)) {
-            err << "vigil: " << url->display() << ": " << error << Qt::endl;
-            return 1;
-        }
+        err << "vigil: " << history.error() << Qt::endl;
+        return 1;
     }
-    HistoryReader reader(connection.database());
-    HistoryExporter exporter(reader, *plant.tags);
+    HistoryExporter exporter(history.reader(), *plant.tags);
     QElapsedTimer sinceUpdate;
     sinceUpdate.start();
     const HistoryExporter::Result result = exporter.run(request, [&](qint64 rows, double fraction) {

@@ -1,4 +1,5 @@
-// The composition root: the only place that creates services and wires them together.
+// The composition root: the only place that creates services and wires them together. main()
+// reads as the steps of a run; each step below creates or connects one part.
 
 #include "applog.h"
 #include "builtindrivers.h"
@@ -14,6 +15,7 @@
 #include "history/historyqueryservice.h"
 #include "historyexportcommand.h"
 #include "historystatus.h"
+#include "instancelock.h"
 #include "metatypes.h"
 #include "plantstatus.h"
 #include "systemdnotifier.h"
@@ -22,7 +24,10 @@
 #include "tags/tagtable.h"
 #include "tags/uichangecoalescer.h"
 #include "trendcontroller.h"
+#include "unixsignalwatcher.h"
+#include "util/privatefiles.h"
 #include "util/systemclock.h"
+#include "util/urlredaction.h"
 
 #include <QApplication>
 #include <QDir>
@@ -34,8 +39,10 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <QTranslator>
 
+#include <csignal>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 Q_IMPORT_QML_PLUGIN(VigilPlugin)
 
@@ -70,21 +77,30 @@ bool loadTranslations(QApplication &app, const QString &language)
     return true;
 }
 
-} // namespace
+// Every log line passes here: a database or broker URL in any message shows no password.
+QtMessageHandler g_defaultHandler = nullptr;
 
-int main(int argc, char *argv[])
+void redactingMessageHandler(QtMsgType type, const QMessageLogContext &context,
+                             const QString &message)
+{
+    g_defaultHandler(type, context, UrlRedaction::redactAll(message));
+}
+
+void setApplicationIdentity()
 {
     QCoreApplication::setApplicationName(QStringLiteral("vigil"));
     QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    g_defaultHandler = qInstallMessageHandler(redactingMessageHandler);
+}
 
+// The exit code when the command line asks for no run (help, version, a mistake).
+std::optional<int> readCommandLine(CommandLine &cli, int argc, char *argv[], QTextStream &out,
+                                   QTextStream &err)
+{
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-
-    CommandLine cli;
     if (!cli.parse(arguments)) {
         err << "vigil: " << cli.error() << "\n\n" << cli.helpText() << Qt::endl;
         return 2;
@@ -97,31 +113,37 @@ int main(int argc, char *argv[])
         out << "vigil " << VIGIL_VERSION << " (Qt " << qVersion() << ")" << Qt::endl;
         return 0;
     }
+    return std::nullopt;
+}
 
-    registerCoreMetaTypes();
-    qRegisterMetaType<DriverStatus>();
-    DriverRegistry drivers;
-    registerBuiltinDrivers(drivers);
-
+// Headless commands only read (plant files, history), so they run beside a running HMI.
+std::optional<int> runHeadlessCommand(const CommandLine &cli, const DriverRegistry &drivers,
+                                      int argc, char *argv[], QTextStream &out, QTextStream &err)
+{
     if (cli.command == CommandLine::Command::ExportHistory) {
         QCoreApplication app(argc, argv);
         QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false\nvigil.*.debug=false"));
         return runHistoryExport(cli.exportHistory, findPlantFile(cli.configPath), drivers, out,
                                 err);
     }
-
     if (!cli.checkConfigPath.isEmpty()) {
         QCoreApplication app(argc, argv);
         QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false"));
         return runConfigCheck(cli.checkConfigPath, drivers, out, err);
     }
+    return std::nullopt;
+}
 
+// The plant to run, or the exit code when there is none.
+std::optional<int> loadPlant(const CommandLine &cli, const DriverRegistry &drivers,
+                             QTextStream &err, PlantLoader::Result &loaded)
+{
     const QString plantFile = findPlantFile(cli.configPath);
     if (plantFile.isEmpty()) {
         err << "vigil: no plant file: give --config FILE or set VIGIL_CONFIG" << Qt::endl;
         return 2;
     }
-    const PlantLoader::Result loaded = PlantLoader(drivers).load(plantFile);
+    loaded = PlantLoader(drivers).load(plantFile);
     for (const QString &line : loaded.diagnostics.toStringList())
         err << line << Qt::endl;
     if (!loaded.plant) {
@@ -129,8 +151,90 @@ int main(int argc, char *argv[])
             << loaded.diagnostics.errorCount() << " error(s)" << Qt::endl;
         return 1;
     }
-    const PlantConfig &plant = *loaded.plant;
+    return std::nullopt;
+}
 
+// The data directory, private to Vigil's user and held by this process alone.
+bool claimDataDirectory(const PlantConfig &plant, InstanceLock &lock, QTextStream &err)
+{
+    QString error;
+    if (!PrivateFiles::makeDirectory(plant.settings.dataDir(), &error) || !lock.acquire(&error)) {
+        err << "vigil: refusing to start: " << error << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+// Core: live tag state and its change sets, on their own thread. Both objects are deleted on
+// the core thread when it finishes (their timers live there).
+void moveToCoreThread(QThread &coreThread, TagTable *tagTable, UiChangeCoalescer *coalescer)
+{
+    coreThread.setObjectName(QStringLiteral("core"));
+    QObject::connect(tagTable, &TagTable::changed, coalescer, &UiChangeCoalescer::onChanged);
+    tagTable->moveToThread(&coreThread);
+    coalescer->moveToThread(&coreThread);
+    QObject::connect(&coreThread, &QThread::finished, coalescer, &QObject::deleteLater);
+    QObject::connect(&coreThread, &QThread::finished, tagTable, &QObject::deleteLater);
+}
+
+void reportPlantLoaded(EventLog &events, const PlantConfig &plant)
+{
+    events.report(SystemEvent::Severity::Info, QStringLiteral("app"),
+                  QStringLiteral("plant.loaded"),
+                  QStringLiteral("plant '%1' from %2: %3 devices, %4 tags")
+                      .arg(plant.name, plant.filePath)
+                      .arg(plant.devices.size())
+                      .arg(plant.tags->size()));
+}
+
+// History: the historian records every change set on its own writer thread (none when the
+// plant records no history).
+std::unique_ptr<Historian> startHistorian(const PlantConfig &plant, TagTable *tagTable,
+                                          const Clock &clock, EventLog &events)
+{
+    if (!plant.history.record)
+        return nullptr;
+    HistorianOptions options;
+    options.url = plant.settings.historyUrl();
+    options.config = plant.history;
+    auto historian = std::make_unique<Historian>(options, plant.tags, clock, &events);
+    QObject::connect(tagTable, &TagTable::changed, historian.get(), &Historian::record,
+                     Qt::DirectConnection);
+    historian->start();
+    return historian;
+}
+
+bool loadMainWindow(QQmlApplicationEngine &engine, const QVariantMap &adapters)
+{
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties(adapters);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Main.qml")));
+    return !engine.rootObjects().isEmpty();
+}
+
+// SIGTERM, SIGINT and SIGHUP end the event loop like closing the window, so that the steps
+// after it (drivers stopped, history flushed, journal closed) run for them too.
+void quitOnStopSignals(UnixSignalWatcher &watcher, QCoreApplication &app)
+{
+    QObject::connect(&watcher, &UnixSignalWatcher::received, &app, &QCoreApplication::quit);
+}
+
+// Stops in dependency order: no more samples, then the core, then the history they fed.
+void shutDown(SystemdNotifier &systemd, DeviceHost &devices, QThread &coreThread,
+              Historian *historian)
+{
+    systemd.notifyStopping();
+    devices.stopAll();
+    coreThread.quit();
+    coreThread.wait();
+    if (historian)
+        historian->stop();
+    qCInfo(lcApp) << "stopped";
+}
+
+int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry &drivers,
+           const PlantConfig &plant, QTextStream &err)
+{
     if (cli.kiosk)
         qputenv("QT_IM_MODULE", QByteArrayLiteral("qtvirtualkeyboard"));
     QApplication app(argc, argv);
@@ -139,40 +243,21 @@ int main(int argc, char *argv[])
         return 2;
     }
     QQuickStyle::setStyle(QStringLiteral("Basic"));
+    UnixSignalWatcher stopSignals({SIGTERM, SIGINT, SIGHUP});
+    quitOnStopSignals(stopSignals, app);
+    InstanceLock lock(plant.settings.dataDir());
+    if (!claimDataDirectory(plant, lock, err))
+        return 1;
 
-    // Core: live tag state and its change sets, on their own thread.
     const SystemClock clock;
     QThread coreThread;
-    coreThread.setObjectName(QStringLiteral("core"));
-    // Both are deleted on the core thread when it finishes (their timers live there).
     auto *tagTable = new TagTable(plant.tags, clock);
     auto *coalescer = new UiChangeCoalescer(*tagTable);
-    QObject::connect(tagTable, &TagTable::changed, coalescer, &UiChangeCoalescer::onChanged);
-    tagTable->moveToThread(&coreThread);
-    coalescer->moveToThread(&coreThread);
-    QObject::connect(&coreThread, &QThread::finished, coalescer, &QObject::deleteLater);
-    QObject::connect(&coreThread, &QThread::finished, tagTable, &QObject::deleteLater);
-
+    moveToCoreThread(coreThread, tagTable, coalescer);
     EventLog events(clock);
-    events.report(SystemEvent::Severity::Info, QStringLiteral("app"),
-                  QStringLiteral("plant.loaded"),
-                  QStringLiteral("plant '%1' from %2: %3 devices, %4 tags")
-                      .arg(plant.name, plant.filePath)
-                      .arg(plant.devices.size())
-                      .arg(plant.tags->size()));
-
-    // History: the historian records every change set on its own writer thread; queries run on
-    // a thread of their own.
-    std::unique_ptr<Historian> historian;
-    if (plant.history.record) {
-        HistorianOptions historyOptions;
-        historyOptions.url = plant.settings.historyUrl();
-        historyOptions.config = plant.history;
-        historian = std::make_unique<Historian>(historyOptions, plant.tags, clock, &events);
-        QObject::connect(tagTable, &TagTable::changed, historian.get(), &Historian::record,
-                         Qt::DirectConnection);
-        historian->start();
-    }
+    reportPlantLoaded(events, plant);
+    const std::unique_ptr<Historian> historian = startHistorian(plant, tagTable, clock, events);
+    // Queries run on a thread of their own.
     HistoryQueryService historyQueries(plant.settings.historyUrl(), historian.get());
 
     // Devices: one driver per device, each on its own thread.
@@ -192,16 +277,14 @@ int main(int argc, char *argv[])
                           QDir(plant.settings.dataDir()).filePath(QStringLiteral("exports")));
 
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties({
-        {QStringLiteral("plant"), QVariant::fromValue(&plantStatus)},
-        {QStringLiteral("tags"), QVariant::fromValue(&tagFilter)},
-        {QStringLiteral("devices"), QVariant::fromValue(&deviceModel)},
-        {QStringLiteral("trend"), QVariant::fromValue(&trend)},
-        {QStringLiteral("history"), QVariant::fromValue(&historyStatus)},
-    });
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Main.qml")));
-    if (engine.rootObjects().isEmpty()) {
+    if (!loadMainWindow(engine,
+                        {
+                            {QStringLiteral("plant"), QVariant::fromValue(&plantStatus)},
+                            {QStringLiteral("tags"), QVariant::fromValue(&tagFilter)},
+                            {QStringLiteral("devices"), QVariant::fromValue(&deviceModel)},
+                            {QStringLiteral("trend"), QVariant::fromValue(&trend)},
+                            {QStringLiteral("history"), QVariant::fromValue(&historyStatus)},
+                        })) {
         err << "vigil: the user interface failed to load" << Qt::endl;
         return 1;
     }
@@ -212,16 +295,35 @@ int main(int argc, char *argv[])
     devices.startAll();
     SystemdNotifier systemd;
     systemd.notifyReady();
-    qCInfo(lcApp) << "running plant" << plant.name << "from" << plantFile;
+    qCInfo(lcApp) << "running plant" << plant.name << "from" << plant.filePath;
     if (cli.exitAfterSeconds > 0)
         QTimer::singleShot(cli.exitAfterSeconds * 1000, &app, &QCoreApplication::quit);
 
     const int code = app.exec();
-    systemd.notifyStopping();
-    devices.stopAll();
-    coreThread.quit();
-    coreThread.wait();
-    if (historian)
-        historian->stop();
+    shutDown(systemd, devices, coreThread, historian.get());
     return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    setApplicationIdentity();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    CommandLine cli;
+    if (const std::optional<int> code = readCommandLine(cli, argc, argv, out, err))
+        return *code;
+
+    registerCoreMetaTypes();
+    qRegisterMetaType<DriverStatus>();
+    DriverRegistry drivers;
+    registerBuiltinDrivers(drivers);
+    if (const std::optional<int> code = runHeadlessCommand(cli, drivers, argc, argv, out, err))
+        return *code;
+
+    PlantLoader::Result loaded;
+    if (const std::optional<int> code = loadPlant(cli, drivers, err, loaded))
+        return *code;
+    return runHmi(argc, argv, cli, drivers, *loaded.plant, err);
 }

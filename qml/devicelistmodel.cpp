@@ -1,6 +1,7 @@
 #include "devicelistmodel.h"
 
 #include "driver.h"
+#include "util/urlredaction.h"
 
 #include <QDateTime>
 
@@ -99,13 +100,14 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
     case DriverRole:
         return r.driverType;
     case DescriptionRole:
-        return r.description;
+        return UrlRedaction::redactAll(r.description);
     case StateRole:
         return int(r.status.state);
     case StateTextRole:
         return stateText(r.status.state);
     case ReasonRole:
-        return r.status.reason;
+        // A driver's reason may quote its broker or server URL: never with a password.
+        return UrlRedaction::redactAll(r.status.reason);
     case SinceTextRole:
         return QDateTime::fromMSecsSinceEpoch(r.status.sinceMs)
             .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));

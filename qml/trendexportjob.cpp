@@ -1,7 +1,6 @@
 #include "trendexportjob.h"
 
-#include "history/historyconnection.h"
-#include "history/historyreader.h"
+#include "history/historyreadsession.h"
 #include "tags/tagdirectory.h"
 
 namespace vigil
@@ -32,23 +31,18 @@ bool TrendExportJob::start(const HistoryExportRequest &request)
     m_cancel = false;
     m_thread = QThread::create([this, request] {
         HistoryExporter::Result result;
-        QString error;
-        const std::optional<HistoryUrl> url = HistoryUrl::parse(m_url, &error);
-        if (url) {
-            HistoryConnection connection(*url, HistoryConnection::Role::Reader);
-            if (connection.open(&error)) {
-                HistoryReader reader(connection.database(), m_tail);
-                HistoryExporter exporter(reader, *m_tags);
-                result = exporter.run(request, [this](qint64 rows, double fraction) {
-                    QMetaObject::invokeMethod(
-                        this, [this, rows, fraction] { emit progress(fraction, rows); },
-                        Qt::QueuedConnection);
-                    return !m_cancel.load();
-                });
-            }
+        HistoryReadSession history(m_tail);
+        if (history.open(m_url) == HistoryReadSession::Status::Ready) {
+            HistoryExporter exporter(history.reader(), *m_tags);
+            result = exporter.run(request, [this](qint64 rows, double fraction) {
+                QMetaObject::invokeMethod(
+                    this, [this, rows, fraction] { emit progress(fraction, rows); },
+                    Qt::QueuedConnection);
+                return !m_cancel.load();
+            });
+        } else {
+            result.error = history.error();
         }
-        if (result.error.isEmpty())
-            result.error = error;
         QMetaObject::invokeMethod(
             this,
             [this, result] {

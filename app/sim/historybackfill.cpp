@@ -2,7 +2,7 @@
 
 #include "history/historian.h"
 #include "history/historyconnection.h"
-#include "history/historyreader.h"
+#include "history/historyreadsession.h"
 #include "tags/tagtable.h"
 #include "util/manualclock.h"
 
@@ -56,38 +56,36 @@ HistoryBackfill::HistoryBackfill(const PlantConfig &plant, HistorianOptions opti
 
 QString HistoryBackfill::laterHistory(const QString &url, const TagDirectory &tags, qint64 from)
 {
-    QString error;
-    const std::optional<HistoryUrl> parsed = HistoryUrl::parse(url, &error);
-    if (!parsed)
-        return QStringLiteral("bad history URL %1: %2").arg(url, error);
-    if (parsed->isSqlite() && !QFileInfo::exists(parsed->path()))
+    HistoryReadSession history;
+    switch (history.open(url)) {
+    case HistoryReadSession::Status::Empty:
         return QString(); // a new database
-    HistoryConnection c(*parsed, HistoryConnection::Role::Reader);
-    if (!c.open(&error))
-        return QStringLiteral("cannot open %1: %2").arg(parsed->display(), error);
-    if (!c.database().tables().contains(QStringLiteral("tag")))
-        return QString(); // no history schema yet
-    HistoryReader reader(c.database());
+    case HistoryReadSession::Status::Failed:
+        return history.error();
+    case HistoryReadSession::Status::Ready:
+        break;
+    }
+    HistoryReader &reader = history.reader();
+    const QString where = history.display();
     for (quint32 t = 0; t < tags.size(); ++t) {
         const QString &name = tags.at(t).id;
         const std::optional<qint32> key = reader.tagKey(name);
         if (!key) {
             if (!reader.lastError().isEmpty())
-                return QStringLiteral("cannot read %1: %2")
-                    .arg(parsed->display(), reader.lastError());
+                return QStringLiteral("cannot read %1: %2").arg(where, reader.lastError());
             continue;
         }
         qint64 last = std::numeric_limits<qint64>::min();
         HistorySamples later;
         if (!reader.lastTime(*key, last) ||
             (last < from && !reader.raw(name, from, std::numeric_limits<qint64>::max(), later)))
-            return QStringLiteral("cannot read %1: %2").arg(parsed->display(), reader.lastError());
+            return QStringLiteral("cannot read %1: %2").arg(where, reader.lastError());
         if (!later.isEmpty())
             last = later.last().time;
         if (last >= from)
             return QStringLiteral("%1 already holds history of %2 up to %3, later than the "
                                   "backfill start %4")
-                .arg(parsed->display(), name, isoTime(last), isoTime(from));
+                .arg(where, name, isoTime(last), isoTime(from));
     }
     return QString();
 }

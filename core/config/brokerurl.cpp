@@ -1,5 +1,7 @@
 #include "brokerurl.h"
 
+#include "util/urlredaction.h"
+
 #include <QUrl>
 
 namespace vigil
@@ -20,11 +22,11 @@ QString checkBrokerUrl(const QString &url)
     if (!mqtt || u.host().isEmpty())
         return QStringLiteral(
                    "'%1' is not a broker URL (use mqtt://host:port or mqtts://host:port)")
-            .arg(url);
+            .arg(UrlRedaction::redact(url));
     if (!(u.path().isEmpty() || u.path() == u"/") || u.hasQuery() || u.hasFragment())
         return QStringLiteral("broker URL '%1' must not have a path, query or fragment (use "
                               "mqtt://host:port or mqtts://host:port)")
-            .arg(url);
+            .arg(UrlRedaction::redact(url));
     if (u.port() == 0)
         return QStringLiteral("broker port must be between 1 and 65535");
     return QString();

@@ -3,6 +3,7 @@
 #include "brokerurl.h"
 #include "configreader.h"
 #include "diagnostics.h"
+#include "util/urlredaction.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -38,7 +39,7 @@ QString checkDatabaseUrl(const QString &url)
     }
     return QStringLiteral("'%1' is not a database URL (use sqlite:PATH or "
                           "postgresql://user@host:port/database)")
-        .arg(url);
+        .arg(UrlRedaction::redact(url));
 }
 
 } // namespace

@@ -11,6 +11,8 @@ namespace vigil
 //  - machine: UTF-8, comma, dot decimal, ISO 8601 UTC times ("2024-01-05T13:45:10.123Z");
 //  - spreadsheet: UTF-8 with BOM, the locale's list separator (';' where the decimal mark is a
 //    comma) and decimal mark, local times ("2024-01-05 14:45:10,123").
+// Both end every row, the last included, with CR LF as RFC 4180 says (CsvWriter::endRow):
+// spreadsheets expect it, CSV readers accept it; line-based tools see a '\r' at each line's end.
 class CsvProfile
 {
 public:

@@ -1,6 +1,7 @@
 #include "historyconnection.h"
 
 #include "historylog.h"
+#include "util/privatefiles.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -47,13 +48,15 @@ bool HistoryConnection::open(QString *error)
     close();
     QSqlDatabase db;
     if (m_url.isSqlite()) {
+        // The writer creates the database private to Vigil's user; SQLite gives the -wal and
+        // -shm files the database file's mode.
+        if (m_role == Role::Writer &&
+            (!PrivateFiles::makeDirectory(QFileInfo(m_url.path()).absolutePath(), error) ||
+             !PrivateFiles::createFile(m_url.path(), error)))
+            return false;
         if (m_role == Role::Writer) {
-            const QFileInfo file(m_url.path());
-            if (!QDir().mkpath(file.absolutePath())) {
-                if (error)
-                    *error = QStringLiteral("cannot create directory %1").arg(file.absolutePath());
-                return false;
-            }
+            for (const char *suffix : {"-wal", "-shm"})
+                PrivateFiles::makePrivate(m_url.path() + QLatin1String(suffix));
         }
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(m_url.path());

@@ -1,5 +1,7 @@
 #include "historyurl.h"
 
+#include "util/urlredaction.h"
+
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -27,7 +29,7 @@ std::optional<HistoryUrl> HistoryUrl::parse(const QString &url, QString *error)
     if (!u.isValid() || (u.scheme() != u"postgresql" && u.scheme() != u"postgres"))
         return fail(QStringLiteral("'%1' is not a history URL (use sqlite:PATH or "
                                    "postgresql://user@host:port/database)")
-                        .arg(url));
+                        .arg(UrlRedaction::redact(url)));
     out.m_backend = Backend::Postgres;
     out.m_host = u.host();
     out.m_port = u.port(-1);

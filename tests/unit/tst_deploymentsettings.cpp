@@ -81,6 +81,7 @@ private slots:
     void environmentReplacesABadPlantFileValue();
     void wrongTypeInThePlantFileIsAnErrorAndFallsBackToTheDefault();
     void reportsEveryBadValueAtOnce();
+    void badUrlsAreReportedWithoutTheirPassword();
 };
 
 void TstDeploymentSettings::initTestCase()
@@ -346,6 +347,22 @@ void TstDeploymentSettings::badEnvironmentValuesNameTheVariable()
     readFromToml(kFullSettings, environment({{variable, value}}), diag);
     QCOMPARE(diag.toStringList(), QStringList{message});
     QCOMPARE(diag.errorCount(), 1);
+}
+
+void TstDeploymentSettings::badUrlsAreReportedWithoutTheirPassword()
+{
+    Diagnostics diag;
+    readFromToml(kFullSettings,
+                 environment({{QStringLiteral("VIGIL_HISTORY_URL"),
+                               QStringLiteral("mysql://vigil:s3cret@db/history")},
+                              {QStringLiteral("VIGIL_BROKER_URL"),
+                               QStringLiteral("tcp://panel:hunter2@broker:1883")}}),
+                 diag);
+    const QString messages = diag.toStringList().join(u'\n');
+    QCOMPARE(diag.errorCount(), 2);
+    QVERIFY2(messages.contains(u"mysql://vigil:***@db/history"), qPrintable(messages));
+    QVERIFY2(messages.contains(u"tcp://panel:***@broker:1883"), qPrintable(messages));
+    QVERIFY2(!messages.contains(u"s3cret") && !messages.contains(u"hunter2"), qPrintable(messages));
 }
 
 void TstDeploymentSettings::badPlantFileValuesNameFileLineAndColumn_data()

@@ -364,6 +364,11 @@ void TstDeviceListModel::reasonsAndErrorStatistics()
     QCOMPARE(summary.size(), 2); // still unhealthy: no summary change
     QCOMPARE(at(DeviceListModel::StateRole).toInt(), int(DriverState::Disconnected));
     QCOMPARE(at(DeviceListModel::ReasonRole).toString(), QStringLiteral("connection refused"));
+    // The Devices page never shows a password a reason quotes.
+    scripted.setState(DriverState::Disconnected,
+                      QStringLiteral("cannot connect to mqtts://panel:hunter2@broker:8883"));
+    QCOMPARE(at(DeviceListModel::ReasonRole).toString(),
+             QStringLiteral("cannot connect to mqtts://panel:***@broker:8883"));
 
     scripted.addError(QStringLiteral("timeout"), QStringLiteral("no answer in 1000 ms"));
     scripted.addError(QStringLiteral("crc"), QStringLiteral("bad CRC"));
