@@ -396,7 +396,8 @@ void HistoryWriter::logLate()
     if (!last)
         return;
     auto iso = [](qint64 ms) {
-        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
+            .toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"));
     };
     qCWarning(lcHistory).noquote()
         << QStringLiteral("%1 late samples refused; the last: %2 at %3 is older than the tag's "
