@@ -5,6 +5,8 @@
 
 #include <QMutexLocker>
 
+#include <utility>
+
 namespace vigil
 {
 
@@ -39,9 +41,10 @@ void ChunkBuffer::append(const ChangeSet &changes)
             continue;
         TagState &t = m_tags[c.tag];
         if (t.slot.text) {
-            const qint64 time = std::max(c.sourceTime, t.lastTime);
-            t.lastTime = time;
-            m_texts.push_back({t.slot.key, time, c.quality, c.text});
+            if (refuseLate(c.tag, c.sourceTime))
+                continue;
+            t.lastTime = c.sourceTime;
+            m_texts.push_back({t.slot.key, c.sourceTime, c.quality, c.text});
             ++m_appended;
             continue;
         }
@@ -58,11 +61,9 @@ void ChunkBuffer::append(quint32 tag, qint64 time, double value, Quality quality
 
 void ChunkBuffer::appendLocked(quint32 tag, qint64 time, double value, Quality quality)
 {
+    if (refuseLate(tag, time))
+        return;
     TagState &t = m_tags[tag];
-    if (time < t.lastTime) {
-        time = t.lastTime; // a device clock going back must not reorder stored samples
-        ++m_clamped;
-    }
     if (!t.open.isEmpty() && (t.open.estimatedBytes() >= m_limits.chunkBytes ||
                               time - t.open.firstTime() >= m_limits.chunkSpanMs))
         seal(t);
@@ -84,6 +85,16 @@ void ChunkBuffer::appendLocked(quint32 tag, qint64 time, double value, Quality q
     t.lastQuality = quality;
     t.hasLast = true;
     ++m_appended;
+}
+
+bool ChunkBuffer::refuseLate(quint32 tag, qint64 time)
+{
+    const qint64 lastTime = m_tags[tag].lastTime;
+    if (time >= lastTime)
+        return false;
+    ++m_late;
+    m_lastLate = Late{tag, time, lastTime};
+    return true;
 }
 
 void ChunkBuffer::seal(TagState &t)
@@ -126,8 +137,19 @@ void ChunkBuffer::restore(quint32 tag, qint64 lastTime, const RollupBuilder &rol
 {
     QMutexLocker lock(&m_mutex);
     TagState &t = m_tags[tag];
-    t.lastTime = std::max(t.lastTime, lastTime);
+    t.lastTime = lastTime;
     t.rollups = rollups;
+}
+
+void ChunkBuffer::rewind(qint64 now)
+{
+    QMutexLocker lock(&m_mutex);
+    for (TagState &t : m_tags) {
+        if (t.lastTime <= now)
+            continue;
+        t.lastTime = now;
+        t.hasLast = false; // no heartbeat repeats a value of the old timeline
+    }
 }
 
 void ChunkBuffer::addIds(qint64 first, qint64 end)
@@ -236,10 +258,16 @@ QList<ChunkBuffer::TailChunk> ChunkBuffer::tail(quint32 tag) const
     return out;
 }
 
-quint64 ChunkBuffer::clampedSamples() const
+quint64 ChunkBuffer::lateSamples() const
 {
     QMutexLocker lock(&m_mutex);
-    return m_clamped;
+    return m_late;
+}
+
+std::optional<ChunkBuffer::Late> ChunkBuffer::takeLastLate()
+{
+    QMutexLocker lock(&m_mutex);
+    return std::exchange(m_lastLate, std::nullopt);
 }
 
 quint64 ChunkBuffer::appendedSamples() const

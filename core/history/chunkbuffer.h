@@ -9,6 +9,7 @@
 #include <QList>
 #include <QMutex>
 
+#include <optional>
 #include <vector>
 
 namespace vigil
@@ -85,6 +86,8 @@ public:
     // The writer assigns database keys once it has opened the database.
     void setKey(quint32 tag, qint32 key);
 
+    // A sample older than its tag's last one is refused and counted (lateSamples()): a chunk is
+    // time-ordered and a sample is never re-stamped.
     void append(const ChangeSet &changes);
     void append(quint32 tag, qint64 time, double value, Quality quality);
     // Repeats each flat tag's last value when its heartbeat is due (aligned to the last time).
@@ -94,6 +97,9 @@ public:
     // After a restart: the newest stored time (later samples must not go back before it) and
     // the rollups rebuilt from stored data.
     void restore(quint32 tag, qint64 lastTime, const RollupBuilder &rollups);
+    // After the clock was set back and the history after `now` moved aside: no tag's last time
+    // is after `now` any more (restore() then gives the numeric tags their stored times).
+    void rewind(qint64 now);
 
     // Chunk ids: the writer reserves ranges in the database.
     void addIds(qint64 first, qint64 end);
@@ -106,8 +112,15 @@ public:
     // Not yet committed chunks of a tag (sealed ones, then the open one), oldest first.
     QList<TailChunk> tail(quint32 tag) const;
 
-    quint64 clampedSamples() const;
+    quint64 lateSamples() const;
     quint64 appendedSamples() const;
+    // The last late sample (for a rate-limited log line), if any since the last call.
+    struct Late {
+        quint32 tag;
+        qint64 time;
+        qint64 lastTime;
+    };
+    std::optional<Late> takeLastLate();
 
 private:
     struct TagState {
@@ -126,6 +139,7 @@ private:
         int sealedPending = 0;
     };
     void appendLocked(quint32 tag, qint64 time, double value, Quality quality);
+    bool refuseLate(quint32 tag, qint64 time);
     void seal(TagState &t);
     qint64 takeId();
 
@@ -139,7 +153,8 @@ private:
     std::vector<RollupBuilder::Completed> m_completed; // scratch
     qint64 m_nextId = 1; // reserved ids are [m_nextId, m_idEnd); beyond is an overdraft
     qint64 m_idEnd = 1;
-    quint64 m_clamped = 0;
+    quint64 m_late = 0;
+    std::optional<Late> m_lastLate;
     quint64 m_appended = 0;
 };
 

@@ -81,6 +81,15 @@ bool ChunkDecoder::parseHeader()
         m_error = QStringLiteral("malformed chunk header");
         return false;
     }
+    // Every sample after the first costs at least two bits (a time code and a value code): a
+    // count the data cannot hold is corrupt, and must not size a buffer or drive the reading.
+    const std::uint64_t bits = std::uint64_t(end - pos) * 8;
+    if (count > 1 + bits / 2) {
+        m_error = QStringLiteral("malformed chunk header: %1 samples cannot fit in %2 bytes")
+                      .arg(count)
+                      .arg(end - pos);
+        return false;
+    }
     m_count = int(count);
     m_runLeft = m_runs.empty() ? 0 : m_runs.front().length;
     m_bits.emplace(pos, std::size_t(end - pos));

@@ -128,7 +128,7 @@ Historian::Stats Historian::stats() const
     s.dropped = m_queue.droppedSamples();
     s.queued = m_queue.queuedSamples();
     s.stored = m_buffer->appendedSamples();
-    s.clamped = m_buffer->clampedSamples();
+    s.late = m_buffer->lateSamples();
     s.rejectedRows = m_rejects.rows;
     s.rejectedSamples = m_rejects.samples;
     return s;

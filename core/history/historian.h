@@ -34,11 +34,11 @@ public:
     struct Stats {
         HistorianState state = HistorianState::Starting;
         QString reason;
-        quint64 received = 0;     // samples handed to record()
-        quint64 dropped = 0;      // dropped from the full queue while the database was unavailable
-        quint64 stored = 0;       // taken into chunks (including heartbeats)
-        quint64 clamped = 0;      // samples whose time went backwards, stored at the previous time
-        quint64 rejectedRows = 0; // rows the database refused for their data, dropped
+        quint64 received = 0; // samples handed to record()
+        quint64 dropped = 0;  // dropped from the full queue while the database was unavailable
+        quint64 stored = 0;   // taken into chunks (including heartbeats)
+        quint64 late = 0;     // samples older than their tag's last one, refused (never re-stamped)
+        quint64 rejectedRows = 0;    // rows the database refused for their data, dropped
         quint64 rejectedSamples = 0; // samples lost with them (refused chunk rows)
         qint64 queued = 0;
     };

@@ -18,6 +18,9 @@ struct HistorianOptions {
     qint64 retryIntervalMs = 2000; // while degraded
     qint64 purgeIntervalMs = 60'000;
     int purgeBatch = 500; // chunks per purge step
+    // The panel clock may be this far behind the newest stored sample (at start) or go back this
+    // far (while running) before the history after it is moved aside as a clock jump.
+    qint64 clockToleranceMs = 10'000;
     ChunkBuffer::Limits limits;
 };
 

@@ -2,6 +2,7 @@
 
 #include "chunkbuffer.h"
 #include "events/eventlog.h"
+#include "historyclockjump.h"
 #include "historyconnection.h"
 #include "historylog.h"
 #include "historypurger.h"
@@ -132,8 +133,14 @@ bool HistoryWriter::openDatabase(QString *error)
 
     HistoryReader reader(db);
     HistoryRecovery recovery(*m_store, reader, m_buffer);
-    if (!recovery.replayJournal(error) || !recovery.catchUpRollups(error))
+    if (!recovery.replayJournal(error))
         return false;
+    // A clock that was ahead in an earlier run left history after the clock's time now.
+    const qint64 now = m_clock.nowMs();
+    if (!moveAsideFuture(std::numeric_limits<qint64>::min(), now, error) ||
+        !recovery.catchUpRollups(error))
+        return false;
+    m_clockHigh = now;
     if (recovery.recoveredChunks() > 0)
         report(int(SystemEvent::Severity::Info), QStringLiteral("historian.recovered"),
                QStringLiteral("recovered %1 samples of %2 open chunks after an unclean stop")
@@ -184,8 +191,7 @@ void HistoryWriter::drain()
 {
     if (m_state != HistorianState::Recording)
         return;
-    for (const ChangeSet &changes : m_queue.takeAll())
-        m_buffer.append(changes);
+    takeQueue();
     if (m_sinceFlush.elapsed() >= m_options.flushIntervalMs)
         flush();
 }
@@ -285,9 +291,9 @@ QString HistoryWriter::tagName(qint32 key) const
 bool HistoryWriter::flushNow()
 {
     if (m_state == HistorianState::Recording) {
-        for (const ChangeSet &changes : m_queue.takeAll())
-            m_buffer.append(changes);
+        takeQueue();
         m_buffer.heartbeat(m_clock.nowMs()); // as the next tick would
+        logLate();
         return flush();
     }
     if (m_state == HistorianState::Degraded && m_opened)
@@ -298,9 +304,9 @@ bool HistoryWriter::flushNow()
 void HistoryWriter::tick()
 {
     if (m_state == HistorianState::Recording) {
-        for (const ChangeSet &changes : m_queue.takeAll())
-            m_buffer.append(changes);
+        takeQueue();
         m_buffer.heartbeat(m_clock.nowMs());
+        logLate();
         flush();
         return;
     }
@@ -320,6 +326,85 @@ void HistoryWriter::tick()
     } else if (error != m_reason) {
         setState(HistorianState::Degraded, error);
     }
+}
+
+void HistoryWriter::takeQueue()
+{
+    watchClock();
+    for (const ChangeSet &changes : m_queue.takeAll())
+        m_buffer.append(changes);
+}
+
+void HistoryWriter::watchClock()
+{
+    const qint64 now = m_clock.nowMs();
+    if (m_clockHigh != std::numeric_limits<qint64>::min() &&
+        now < m_clockHigh - m_options.clockToleranceMs)
+        clockWentBack(m_clockHigh, now);
+    m_clockHigh = std::max(m_clockHigh, now);
+}
+
+void HistoryWriter::clockWentBack(qint64 from, qint64 now)
+{
+    // Samples queued before the jump carry the old clock's times: they belong with the history
+    // that is moved aside; the ones after it are stored once that is out of the way.
+    ChangeSet after;
+    for (const ChangeSet &changes : m_queue.takeAll()) {
+        ChangeSet before;
+        for (const TagChange &c : changes)
+            (c.sourceTime > now + m_options.clockToleranceMs ? before : after).append(c);
+        m_buffer.append(before);
+    }
+    m_buffer.sealAll();
+    m_clockHigh = now;
+    QString error;
+    HistoryReader reader(m_connection->database());
+    HistoryRecovery recovery(*m_store, reader, m_buffer);
+    if (!flush() || !moveAsideFuture(from, now, &error))
+        qCWarning(lcHistory) << "cannot move the history after the clock aside:" << error;
+    m_buffer.rewind(now);
+    if (!recovery.catchUpRollups(&error))
+        qCWarning(lcHistory) << "cannot rebuild the rollups after the clock jump:" << error;
+    m_buffer.append(after);
+}
+
+bool HistoryWriter::moveAsideFuture(qint64 from, qint64 now, QString *error)
+{
+    std::vector<HistoryClockJump::Tag> tags;
+    for (quint32 i = 0; i < m_buffer.size(); ++i)
+        tags.push_back({m_tagNames.value(qsizetype(i)), m_buffer.slot(i).key});
+    HistoryClockJump jump(m_connection->database(), *m_store);
+    if (!jump.moveAside(tags, now, m_options.clockToleranceMs, error))
+        return false;
+    const bool atStart = from == std::numeric_limits<qint64>::min();
+    if (atStart && jump.moved().empty())
+        return true;
+    const QString message = jump.describe(atStart ? jump.newest() : from, now);
+    qCWarning(lcHistory).noquote() << message;
+    report(int(SystemEvent::Severity::Warning), QStringLiteral("historian.clockjump"), message);
+    return true;
+}
+
+void HistoryWriter::logLate()
+{
+    // At most a line per 10 s: a device clock that went back would otherwise flood the log.
+    const quint64 late = m_buffer.lateSamples();
+    if (late == m_lateLogged || (m_sinceLateLog.isValid() && m_sinceLateLog.elapsed() < 10'000))
+        return;
+    m_sinceLateLog.start();
+    const std::optional<ChunkBuffer::Late> last = m_buffer.takeLastLate();
+    if (!last)
+        return;
+    auto iso = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
+            .toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"));
+    };
+    qCWarning(lcHistory).noquote()
+        << QStringLiteral("%1 late samples refused; the last: %2 at %3 is older than the tag's "
+                          "last sample at %4")
+               .arg(late - m_lateLogged)
+               .arg(m_tagNames.value(qsizetype(last->tag)), iso(last->time), iso(last->lastTime));
+    m_lateLogged = late;
 }
 
 void HistoryWriter::purgeStep()

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <limits>
 #include <memory>
 
 namespace vigil
@@ -58,6 +59,12 @@ private:
     void tick();
     void purgeStep();
     void setState(HistorianState state, const QString &reason);
+    // Before taking samples: a clock set back by more than the tolerance is a jump.
+    void watchClock();
+    void clockWentBack(qint64 from, qint64 now);
+    bool moveAsideFuture(qint64 from, qint64 now, QString *error);
+    void takeQueue();
+    void logLate();
     void report(int severity, const QString &kind, const QString &message);
 
     HistorianOptions m_options;
@@ -74,6 +81,9 @@ private:
     QTimer m_purgeTimer;
     QElapsedTimer m_sinceFlush;
     QElapsedTimer m_sinceRetry;
+    QElapsedTimer m_sinceLateLog;
+    quint64 m_lateLogged = 0;
+    qint64 m_clockHigh = std::numeric_limits<qint64>::min(); // the newest clock reading
     HistorianState m_state = HistorianState::Starting;
     QString m_reason;
     qint64 m_seq = 1;

@@ -48,6 +48,12 @@ ChangeSet TagTable::apply(const SampleBatch &batch)
             continue;
         }
         Live &live = m_live[s.tag];
+        if (isLate(live, s.sourceTime, now)) {
+            ++m_rejected;
+            ++m_late;
+            logLate(s.tag, s.sourceTime, live.sourceTime);
+            continue;
+        }
         // NaN or infinity with a usable quality is refused and counted; the tag turns Bad (keeping
         // its last value) rather than showing that value as Good.
         const bool nonFinite =
@@ -105,6 +111,33 @@ ChangeSet TagTable::apply(const SampleBatch &batch)
             c.text = m_text[s.tag];
     }
     return changes;
+}
+
+bool TagTable::isLate(const Live &live, qint64 sourceTime, qint64 now) const
+{
+    // A current value stamped ahead of the clock by more than a device may be (the clock was
+    // set back since) does not make the true-time samples that follow late.
+    constexpr qint64 kClockToleranceMs = 10'000;
+    return sourceTime > 0 && sourceTime < live.sourceTime &&
+           live.sourceTime <= now + kClockToleranceMs;
+}
+
+void TagTable::logLate(quint32 tag, qint64 time, qint64 current)
+{
+    // At most a line per 10 s: a device that resends old data would flood the log.
+    const qint64 now = m_clock.nowMs();
+    if (m_lateLoggedAt != std::numeric_limits<qint64>::min() && now >= m_lateLoggedAt &&
+        now - m_lateLoggedAt < 10'000)
+        return;
+    qCWarning(lcTags).noquote()
+        << QStringLiteral("%1 late samples refused; the last: %2 at %3 ms is older than its "
+                          "current value at %4 ms")
+               .arg(m_late - m_lateLogged)
+               .arg(m_directory->at(tag).id)
+               .arg(time)
+               .arg(current);
+    m_lateLogged = m_late;
+    m_lateLoggedAt = now;
 }
 
 TagChange TagTable::current(quint32 tag) const

@@ -6,6 +6,7 @@
 
 #include <QObject>
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -40,8 +41,10 @@ public:
     qint64 lastUpdate(quint32 tag) const { return m_live[tag].lastUpdate; }
 
     // Samples refused: unknown tag index, non-finite value with a usable quality (the tag turns
-    // Bad/NonFinite).
+    // Bad/NonFinite), late.
     quint64 rejectedSamples() const { return m_rejected; }
+    // Samples older than the tag's current value (not shown, not recorded).
+    quint64 lateSamples() const { return m_late; }
     quint64 acceptedSamples() const { return m_accepted; }
 
 public slots:
@@ -74,7 +77,13 @@ private:
     const Clock &m_clock;
     std::vector<Live> m_live;
     std::vector<QString> m_text;
+    bool isLate(const Live &live, qint64 sourceTime, qint64 now) const;
+    void logLate(quint32 tag, qint64 time, qint64 current);
+
     quint64 m_rejected = 0;
+    quint64 m_late = 0;
+    quint64 m_lateLogged = 0;
+    qint64 m_lateLoggedAt = std::numeric_limits<qint64>::min();
     quint64 m_accepted = 0;
 };
 

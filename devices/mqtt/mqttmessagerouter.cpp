@@ -67,7 +67,8 @@ MqttMessageRouter::Outcome MqttMessageRouter::route(std::string_view topic, QByt
         TagSample sample;
         sample.tag = e.tag;
         sample.sourceTime = nowMs;
-        if (std::optional<MqttReject> bad = decoder.decode(e.mapping, e.type, sample, detail)) {
+        if (std::optional<MqttReject> bad =
+                decoder.decode(e.mapping, e.type, nowMs, sample, detail)) {
             if (!outcome.rejection)
                 outcome.rejection = Rejection{*bad, e.tag, detail};
             continue;

@@ -98,11 +98,14 @@ bool MqttPayloadDecoder::isValidUtf8()
 }
 
 std::optional<MqttReject> MqttPayloadDecoder::decode(const MqttTagMapping &mapping, DataType type,
-                                                     TagSample &sample, QString &detail)
+                                                     qint64 nowMs, TagSample &sample,
+                                                     QString &detail)
 {
-    if (mapping.format == MqttTagMapping::Format::Json)
-        return decodeJson(mapping, type, sample, detail);
-    return decodePlain(type, sample, detail);
+    if (mapping.format == MqttTagMapping::Format::Plain)
+        return decodePlain(type, sample, detail);
+    if (std::optional<MqttReject> bad = decodeJson(mapping, type, sample, detail))
+        return bad;
+    return mapping.timestamp ? decodeTimestamp(mapping, nowMs, sample, detail) : std::nullopt;
 }
 
 std::optional<MqttReject> MqttPayloadDecoder::decodePlain(DataType type, TagSample &sample,
@@ -224,33 +227,44 @@ std::optional<MqttReject> MqttPayloadDecoder::decodeJson(const MqttTagMapping &m
         sample.value = value->toDouble();
     }
 
-    if (mapping.timestamp) {
-        const std::optional<QJsonValue> ts = mapping.timestamp->find(m_root, &where);
-        if (!ts) {
-            detail =
-                QStringLiteral("timestamp field '%1': %2").arg(mapping.timestamp->text(), where);
-            return MqttReject::MissingField;
-        }
-        qint64 ms = 0;
-        if (ts->isDouble()) {
-            const double d = ts->toDouble();
-            if (std::isfinite(d) && d > 0 && d < 1.0e14)
-                ms = qint64(std::llround(d));
-        } else if (ts->isString()) {
-            const QDateTime t = QDateTime::fromString(ts->toString(), Qt::ISODateWithMs);
-            if (t.isValid())
-                ms = t.toMSecsSinceEpoch();
-        }
-        if (ms <= 0) {
-            detail = QStringLiteral("timestamp field '%1' is %2: expected epoch milliseconds or "
-                                    "ISO 8601 text")
-                         .arg(mapping.timestamp->text(),
-                              ts->isString() ? QStringLiteral("'%1'").arg(ts->toString())
-                                             : jsonKind(*ts));
-            return MqttReject::BadTimestamp;
-        }
-        sample.sourceTime = ms;
+    return std::nullopt;
+}
+
+std::optional<MqttReject> MqttPayloadDecoder::decodeTimestamp(const MqttTagMapping &mapping,
+                                                              qint64 nowMs, TagSample &sample,
+                                                              QString &detail)
+{
+    QString where;
+    const std::optional<QJsonValue> ts = mapping.timestamp->find(m_root, &where);
+    const QString field = QStringLiteral("timestamp field '%1'").arg(mapping.timestamp->text());
+    if (!ts) {
+        detail = QStringLiteral("%1: %2").arg(field, where);
+        return MqttReject::MissingField;
     }
+    const SourceTimePolicy &policy = mapping.timePolicy;
+    std::optional<qint64> ms;
+    QString reason;
+    if (ts->isDouble()) {
+        ms = policy.fromNumber(ts->toDouble(), nowMs, reason);
+    } else if (ts->isString()) {
+        const QDateTime t = QDateTime::fromString(ts->toString(), Qt::ISODateWithMs);
+        if (!t.isValid()) {
+            reason =
+                QStringLiteral("'%1' is not an epoch number or ISO 8601 text").arg(ts->toString());
+        } else if (const std::optional<QString> refused =
+                       policy.check(t.toMSecsSinceEpoch(), nowMs)) {
+            reason = QStringLiteral("'%1' %2").arg(ts->toString(), *refused);
+        } else {
+            ms = t.toMSecsSinceEpoch();
+        }
+    } else {
+        reason = QStringLiteral("%1, not an epoch number or ISO 8601 text").arg(jsonKind(*ts));
+    }
+    if (!ms) {
+        detail = QStringLiteral("%1: %2").arg(field, reason);
+        return MqttReject::BadTimestamp;
+    }
+    sample.sourceTime = *ms;
     return std::nullopt;
 }
 

@@ -24,15 +24,18 @@ public:
     {
     }
 
-    // Fills sample.value or sample.text (and sourceTime when the mapping has a timestamp field).
-    // Returns the reason when the payload cannot feed this tag; detail then says what and where.
-    std::optional<MqttReject> decode(const MqttTagMapping &mapping, DataType type,
+    // Fills sample.value or sample.text (and sourceTime when the mapping has a timestamp field,
+    // checked against the mapping's window around nowMs). Returns the reason when the payload
+    // cannot feed this tag; detail then says what and where.
+    std::optional<MqttReject> decode(const MqttTagMapping &mapping, DataType type, qint64 nowMs,
                                      TagSample &sample, QString &detail);
 
 private:
     std::optional<MqttReject> decodePlain(DataType type, TagSample &sample, QString &detail);
     std::optional<MqttReject> decodeJson(const MqttTagMapping &mapping, DataType type,
                                          TagSample &sample, QString &detail);
+    std::optional<MqttReject> decodeTimestamp(const MqttTagMapping &mapping, qint64 nowMs,
+                                              TagSample &sample, QString &detail);
     std::optional<MqttReject> parseJson(QString &detail);
     bool isValidUtf8();
 

@@ -20,6 +20,26 @@ MqttTagMapping::Format toFormat(const QString &name)
                                                            : MqttTagMapping::Format::Plain;
 }
 
+// The window for source times; the keys need a timestamp field to apply to.
+void readTimePolicy(ConfigReader &r, const ConfigNode &options, MqttTagMapping &m)
+{
+    const QStringList units{QStringLiteral("ms"), QStringLiteral("s"), QStringLiteral("us")};
+    if (const std::optional<QString> unit = r.choice(u"timestamp_unit", units))
+        m.timePolicy.unit = *SourceTimePolicy::unitFromName(*unit);
+    constexpr qint64 kYearMs = 366LL * 86'400'000;
+    if (const std::optional<qint64> ahead = r.durationMs(u"timestamp_max_ahead", 0, kYearMs))
+        m.timePolicy.maxAheadMs = *ahead;
+    if (const std::optional<qint64> age = r.durationMs(u"timestamp_max_age", 1000, 10 * kYearMs))
+        m.timePolicy.maxAgeMs = *age;
+    if (m.timestamp)
+        return;
+    for (const char16_t *key : {u"timestamp_unit", u"timestamp_max_ahead", u"timestamp_max_age"}) {
+        if (const ConfigNode *node = options.member(key))
+            r.error(*node,
+                    QStringLiteral("'%1' needs a 'timestamp' field").arg(QString::fromUtf16(key)));
+    }
+}
+
 } // namespace
 
 std::optional<MqttTagMapping> MqttTagMapping::read(const TagDefinition &tag,
@@ -65,6 +85,7 @@ std::optional<MqttTagMapping> MqttTagMapping::read(const TagDefinition &tag,
             r.error(*tsNode,
                     error.isEmpty() ? QStringLiteral("'timestamp' must name a field") : error);
     }
+    readTimePolicy(r, options, m);
     m.staleAfterMs = r.durationMs(u"stale_after", 100, 86'400'000).value_or(0);
     m.qos = int(r.integer(u"qos", 0, 2).value_or(1));
 

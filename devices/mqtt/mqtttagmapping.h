@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jsonfieldpath.h"
+#include "tags/sourcetimepolicy.h"
 
 #include <QString>
 
@@ -16,7 +17,10 @@ struct TagDefinition;
 // the rest comes from the tag's `options` table:
 //   format = "plain" | "json"   payload format (default: "json" when `path` is given, else plain)
 //   path = "data.temp"          JSON field path ("values[2]", "" = the whole document)
-//   timestamp = "ts"            JSON field with the source time: epoch ms or ISO 8601 text
+//   timestamp = "ts"            JSON field with the source time: an epoch number or ISO 8601
+//   timestamp_unit = "ms"       the epoch number's unit: "ms" (default), "s" or "us"
+//   timestamp_max_ahead = "10s" source times further ahead of the panel clock are refused
+//   timestamp_max_age = "1h"    source times older than this are refused
 //   stale_after = "30s"         no message for this long: the tag turns Uncertain/Stale
 //   qos = 0 | 1 | 2             subscription QoS (default 1)
 //   command_topic = "..."       writable tags: where commands are published (QoS 1, not retained)
@@ -33,6 +37,7 @@ struct MqttTagMapping {
     Format format = Format::Plain;
     JsonFieldPath path;
     std::optional<JsonFieldPath> timestamp;
+    SourceTimePolicy timePolicy;
     qint64 staleAfterMs = 0; // 0: never stale
     int qos = 1;
     QString commandTopic;

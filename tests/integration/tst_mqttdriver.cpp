@@ -344,6 +344,42 @@ private slots:
         m_clock.advance(11000); // after the interval the next one is logged again
     }
 
+    // A year-3000 source time and one in epoch seconds are refused and counted with the reason;
+    // neither holds back the good sample after them, which keeps its own time.
+    void sourceTimesOutsideTheWindowAreRejected()
+    {
+        const qint64 now = m_clock.nowMs();
+        auto state = [](double flow, qint64 ts) {
+            return QStringLiteral(R"({"data":{"flow":%1},"values":[0,5],"mode":"MAN","ts":%2})")
+                .arg(flow)
+                .arg(ts)
+                .toUtf8();
+        };
+        pub(QStringLiteral("plant/u1/state"), state(8, now - 2000));
+        QTRY_COMPARE(value(QStringLiteral("U1.FLOW")), 8.0);
+        const DriverStatistics before = m_driver->statistics();
+        const QString reason = QStringLiteral("bad timestamp");
+
+        pub(QStringLiteral("plant/u1/state"), state(9, 32'503'680'000'000));
+        QTRY_COMPARE(m_driver->statistics().rejected, before.rejected + 1);
+        QVERIFY2(m_driver->statistics().lastError.contains(u"3000-01-01T00:00:00.000Z") &&
+                     m_driver->statistics().lastError.contains(u"ahead of the panel clock"),
+                 qPrintable(m_driver->statistics().lastError));
+
+        pub(QStringLiteral("plant/u1/state"), state(10, now / 1000));
+        QTRY_COMPARE(m_driver->statistics().rejected, before.rejected + 2);
+        QVERIFY2(m_driver->statistics().lastError.contains(u"it looks like epoch s"),
+                 qPrintable(m_driver->statistics().lastError));
+        QCOMPARE(m_driver->statistics().errorsByKind.value(reason),
+                 before.errorsByKind.value(reason) + 2);
+        QCOMPARE(value(QStringLiteral("U1.FLOW")), 8.0);
+
+        pub(QStringLiteral("plant/u1/state"), state(11, now - 1000));
+        QTRY_COMPARE(value(QStringLiteral("U1.FLOW")), 11.0);
+        QCOMPARE(m_table->current(tag(QStringLiteral("U1.FLOW"))).sourceTime, now - 1000);
+        QCOMPARE(m_driver->statistics().rejected, before.rejected + 2);
+    }
+
     void commandsReachAForeignSubscriber()
     {
         MosquittoClients::Subscriber sub;

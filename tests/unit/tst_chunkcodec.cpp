@@ -1,6 +1,7 @@
 #include "history/chunkdecoder.h"
 #include "history/chunkencoder.h"
 #include "history/valueencoding.h"
+#include "history/varint.h"
 #include "tags/tagdefinition.h"
 
 #include <QtTest>
@@ -25,6 +26,7 @@ private slots:
     void flatRegularSignalCostsBitsNotBytes();
     void serializeIsIncremental();
     void corruptChunksAreReported();
+    void sampleCountMustFitTheChunkSize();
 };
 
 namespace
@@ -311,6 +313,38 @@ void TstChunkCodec::corruptChunksAreReported()
     badRuns[1] = char(0x7f); // count no longer matches the quality runs
     QVERIFY(!ChunkDecoder::decodeAll(badRuns, out, &error));
     QVERIFY2(error.contains(u"header"), qPrintable(error));
+}
+
+// A chunk whose header claims more samples than its bits can hold (every sample after the first
+// costs at least two bits) is refused at once: a corrupt count must not make the decoder read
+// past the data or reserve memory for billions of samples.
+void TstChunkCodec::sampleCountMustFitTheChunkSize()
+{
+    auto chunkClaiming = [](std::uint64_t count) {
+        QByteArray blob;
+        blob.append(
+            char((ChunkEncoder::kFormatVersion << 4) | quint8(ValueEncoding::Mode::Float64)));
+        varint::put(blob, count);
+        varint::putSigned(blob, 1'700'000'000'000);
+        varint::put(blob, 0);
+        varint::put(blob, 1); // one quality run holding all of them
+        blob.append(char(quint8(Quality::Good)));
+        varint::put(blob, count);
+        blob.append(QByteArray(24, '\0')); // 192 bits
+        return blob;
+    };
+    QVERIFY(ChunkDecoder(chunkClaiming(97)).isValid()); // 1 + 192 / 2 may fit
+    for (const std::uint64_t count : {98ULL, 1'000'000ULL, 0x7FFF'FFFFULL}) {
+        const ChunkDecoder decoder(chunkClaiming(count));
+        QVERIFY2(!decoder.isValid(), QByteArray::number(qulonglong(count)));
+        QVERIFY2(decoder.error().contains(QString::number(count) + QStringLiteral(" samples")),
+                 qPrintable(decoder.error()));
+        HistorySamples out;
+        QString error;
+        QVERIFY(!ChunkDecoder::decodeAll(chunkClaiming(count), out, &error));
+        QVERIFY(out.isEmpty());
+        QCOMPARE(out.capacity(), 0);
+    }
 }
 
 QTEST_APPLESS_MAIN(TstChunkCodec)

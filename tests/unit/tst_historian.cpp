@@ -35,7 +35,6 @@ private slots:
     void corruptDatabaseIsMovedAside();
     void newerSchemaIsRefused();
     void queriesWaitForTheMigration();
-    void backwardsTimesAreClamped();
     void valuesThatDoNotFitTheTypeAreKeptExactly();
     void queueDropsTheOldestWhenFull();
     void textTagWithoutTextIsStored();
@@ -274,23 +273,6 @@ void TstHistorian::queriesWaitForTheMigration()
     }
     QCOMPARE(later.result().size(), 1);
     QCOMPARE(later.result().first().value, 7.0);
-}
-
-void TstHistorian::backwardsTimesAreClamped()
-{
-    ManualClock clock(kT0);
-    Historian h(options(), makeTags({QStringLiteral("A")}), clock);
-    startAndWait(h);
-    h.record({change(0, kT0 + 5000, 1), change(0, kT0 + 1000, 2), change(0, kT0 + 6000, 3)});
-    QVERIFY(h.flush());
-    QCOMPARE(h.stats().clamped, 1u);
-    auto conn = readerConnection();
-    HistoryReader reader(conn->database());
-    HistorySamples got;
-    QVERIFY(reader.raw(QStringLiteral("A"), kT0, kT0 + 10'000, got));
-    QCOMPARE(got, HistorySamples({{kT0 + 5000, 1, Quality::Good},
-                                  {kT0 + 5000, 2, Quality::Good},
-                                  {kT0 + 6000, 3, Quality::Good}}));
 }
 
 void TstHistorian::valuesThatDoNotFitTheTypeAreKeptExactly()

@@ -131,6 +131,8 @@ void TstHistorianRollups::restartContinuesRollups()
     auto tags = makeTags({QStringLiteral("PV")});
     HistorySamples all;
     for (int run = 0; run < 2; ++run) {
+        // The clock keeps up with the data: history ahead of it would be moved aside at start.
+        clock.setNowMs(kT0 + run * 5430 * 1000);
         Historian h(options(), tags, clock);
         startAndWait(h);
         // Stops in the middle of a 10-minute bucket and of an hour.
@@ -145,6 +147,7 @@ void TstHistorianRollups::restartContinuesRollups()
         QVERIFY(h.flush());
         h.stop(); // a clean stop in the middle of an hour and of a 10-minute bucket
     }
+    clock.setNowMs(kT0 + 4 * 3'600'000);
     Historian h(options(), tags, clock);
     startAndWait(h);
     // Completes the last 10 minutes of hour 3, then (with the next 10 minutes) hour 3 itself.

@@ -138,6 +138,24 @@ private slots:
         QTest::newRow("unknown option")
             << "" << numericTag(QStringLiteral("p"), QStringLiteral("options = { pth = \"a\" }"))
             << "unknown key 'pth' (did you mean 'path'?)";
+        QTest::newRow("timestamp unit")
+            << ""
+            << numericTag(QStringLiteral("p"),
+                          QStringLiteral("options = { path = \"v\", timestamp = \"ts\", "
+                                         "timestamp_unit = \"sec\" }"))
+            << "timestamp_unit";
+        QTest::newRow("timestamp window without timestamp")
+            << ""
+            << numericTag(
+                   QStringLiteral("p"),
+                   QStringLiteral("options = { path = \"v\", timestamp_max_ahead = \"5s\" }"))
+            << "'timestamp_max_ahead' needs a 'timestamp' field";
+        QTest::newRow("timestamp max age too short")
+            << ""
+            << numericTag(QStringLiteral("p"),
+                          QStringLiteral("options = { path = \"v\", timestamp = \"ts\", "
+                                         "timestamp_max_age = \"10ms\" }"))
+            << "timestamp_max_age";
         QTest::newRow("bad stale_after")
             << ""
             << numericTag(QStringLiteral("p"), QStringLiteral("options = { stale_after = 5 }"))

@@ -53,7 +53,7 @@ private slots:
     void topicFiltersAreDistinctWithHighestQos()
     {
         const QList<QPair<QString, int>> filters = m_router->topicFilters();
-        QCOMPARE(filters.size(), 8);
+        QCOMPARE(filters.size(), 9);
         QVERIFY(filters.contains(qMakePair(QStringLiteral("j/unit1"), 1)));
         QVERIFY(filters.contains(qMakePair(QStringLiteral("w/+/level"), 0)));
     }
@@ -147,8 +147,10 @@ private slots:
         const MqttMessageRouter::Outcome o = route(
             "j/unit1",
             R"({"data":{"temp":5},"values":[0,0,0],"mode":"M","run":0,"ts":"2024-05-01T12:00:00.250Z"})",
-            out);
-        QVERIFY(!o.rejection);
+            out,
+            QDateTime::fromString(QStringLiteral("2024-05-01T12:00:01Z"), Qt::ISODate)
+                .toMSecsSinceEpoch());
+        QVERIFY2(!o.rejection, o.rejection ? qPrintable(o.rejection->detail) : "");
         const qint64 expected =
             QDateTime::fromString(QStringLiteral("2024-05-01T12:00:00.250Z"), Qt::ISODateWithMs)
                 .toMSecsSinceEpoch();
@@ -156,6 +158,38 @@ private slots:
             if (s.tag == tag(QStringLiteral("J.TEMP")))
                 QCOMPARE(s.sourceTime, expected);
         }
+    }
+
+    // A tag that says its timestamps are epoch seconds gets them as such, within its window.
+    void timestampInSeconds()
+    {
+        SampleBatch out;
+        MqttMessageRouter::Outcome o = route("s/unit1", R"({"v":5,"t":1699999999})", out);
+        QVERIFY2(!o.rejection, o.rejection ? qPrintable(o.rejection->detail) : "");
+        QCOMPARE(out.size(), 1);
+        QCOMPARE(out.first().sourceTime, Q_INT64_C(1699999999000));
+        out.clear();
+        o = route("s/unit1", R"({"v":5,"t":1699999999000})", out); // milliseconds: refused
+        QVERIFY(o.rejection);
+        QCOMPARE(int(o.rejection->reason), int(MqttReject::BadTimestamp));
+        QVERIFY2(o.rejection->detail.contains(u"it looks like epoch ms"),
+                 qPrintable(o.rejection->detail));
+        QVERIFY(out.isEmpty());
+    }
+
+    void timestampAtTheWindowEdgeIsTaken()
+    {
+        SampleBatch out;
+        MqttMessageRouter::Outcome o = route(
+            "j/unit1",
+            R"({"data":{"temp":1},"values":[1,2,3],"mode":"A","run":true,"ts":1700000010000})",
+            out);
+        QVERIFY2(!o.rejection, o.rejection ? qPrintable(o.rejection->detail) : "");
+        o = route(
+            "j/unit1",
+            R"({"data":{"temp":1},"values":[1,2,3],"mode":"A","run":true,"ts":1699996400000})",
+            out);
+        QVERIFY2(!o.rejection, o.rejection ? qPrintable(o.rejection->detail) : "");
     }
 
     void badPayloads_data()
@@ -186,25 +220,47 @@ private slots:
         add("JSON NaN", j, R"({"data":{"temp":NaN}})", MqttReject::InvalidJson, "offset");
         add("JSON huge number", j, R"({"data":{"temp":1e999}})", MqttReject::InvalidJson, "offset");
         add("JSON invalid UTF-8", j, "{\"mode\":\"\xff\"}", MqttReject::InvalidUtf8, "UTF8");
-        add("missing field", j, R"({"values":[1,2,3],"mode":"A","run":true,"ts":1})",
+        add("missing field", j, R"({"values":[1,2,3],"mode":"A","run":true,"ts":1700000000000})",
             MqttReject::MissingField, "no field 'data'");
-        add("missing index", j, R"({"data":{"temp":1},"values":[1],"mode":"A","run":true,"ts":1})",
+        add("missing index", j,
+            R"({"data":{"temp":1},"values":[1],"mode":"A","run":true,"ts":1700000000000})",
             MqttReject::MissingField, "values[2]");
         add("wrong type text", j,
-            R"({"data":{"temp":"hot"},"values":[1,2,3],"mode":"A","run":true,"ts":1})",
+            R"({"data":{"temp":"hot"},"values":[1,2,3],"mode":"A","run":true,"ts":1700000000000})",
             MqttReject::WrongType, "field 'data.temp' is text");
         add("wrong type null", j,
-            R"({"data":{"temp":null},"values":[1,2,3],"mode":"A","run":true,"ts":1})",
+            R"({"data":{"temp":null},"values":[1,2,3],"mode":"A","run":true,"ts":1700000000000})",
             MqttReject::WrongType, "null");
         add("wrong type for text tag", j,
-            R"({"data":{"temp":1},"values":[1,2,3],"mode":5,"run":true,"ts":1})",
+            R"({"data":{"temp":1},"values":[1,2,3],"mode":5,"run":true,"ts":1700000000000})",
             MqttReject::WrongType, "field 'mode' is a number");
         add("wrong type for bool tag", j,
-            R"({"data":{"temp":1},"values":[1,2,3],"mode":"A","run":"yes","ts":1})",
+            R"({"data":{"temp":1},"values":[1,2,3],"mode":"A","run":"yes","ts":1700000000000})",
             MqttReject::WrongType, "field 'run'");
         add("bad timestamp", j,
             R"({"data":{"temp":1},"values":[1,2,3],"mode":"A","run":true,"ts":"yesterday"})",
             MqttReject::BadTimestamp, "'yesterday'");
+        // Source times outside the window around the panel clock (now = 2023-11-14T22:13:20Z,
+        // default: 10 s ahead, 1 h old), 1970 and a guessed unit are refused with the reason.
+        auto withTs = [](const QByteArray &ts) {
+            return R"({"data":{"temp":1},"values":[1,2,3],"mode":"A","run":true,"ts":)" + ts + "}";
+        };
+        add("timestamp year 3000", j, withTs("32503680000000"), MqttReject::BadTimestamp,
+            "is 3000-01-01T00:00:00.000Z, 976 years ahead of the panel clock (the limit is 10 s)");
+        add("timestamp 11 s ahead", j, withTs("1700000011000"), MqttReject::BadTimestamp,
+            "11 s ahead");
+        add("timestamp 2 h old", j, withTs("1699992800000"), MqttReject::BadTimestamp,
+            "2.0 h older than the panel clock (the limit is 60 min)");
+        add("timestamp in seconds", j, withTs("1700000000"), MqttReject::BadTimestamp,
+            "it looks like epoch s (timestamp_unit = \"s\")");
+        add("timestamp in microseconds", j, withTs("1700000000000000"), MqttReject::BadTimestamp,
+            "it looks like epoch us");
+        add("timestamp 1970", j, withTs("1000"), MqttReject::BadTimestamp, "before 2000");
+        add("timestamp zero", j, withTs("0"), MqttReject::BadTimestamp, "1970-01-01");
+        add("timestamp negative", j, withTs("-5"), MqttReject::BadTimestamp, "before 2000");
+        add("timestamp ISO in the future", j, withTs(R"("2030-01-01T00:00:00Z")"),
+            MqttReject::BadTimestamp, "'2030-01-01T00:00:00Z' is 2030-01-01T00:00:00.000Z");
+        add("timestamp null", j, withTs("null"), MqttReject::BadTimestamp, "null");
         add("missing timestamp", j, R"({"data":{"temp":1},"values":[1,2,3],"mode":"A","run":true})",
             MqttReject::MissingField, "timestamp field 'ts'");
     }

@@ -54,6 +54,8 @@ private slots:
     void textTags();
     void timestamps();
     void severalSamplesOfOneTagInABatch();
+    void lateSampleIsRefusedAndCounted();
+    void clockSetBackDoesNotHoldValuesBack();
     void ingestEmitsOnlyWhenSomethingChanged();
 
 private:
@@ -235,6 +237,46 @@ void TstTagTable::timestamps()
     QCOMPARE(table.apply({sample(1, 3.1)}).size(), 0);
     QCOMPARE(table.lastUpdate(1), t0 + 2500);
     QCOMPARE(table.current(1).serverTime, t0 + 2000);
+}
+
+// A sample older than the tag's current value (a device resending old data) is not shown as the
+// current value and not passed on to history: it is refused and counted.
+void TstTagTable::lateSampleIsRefusedAndCounted()
+{
+    TagTable table(makeDirectory(), m_clock);
+    const qint64 t0 = m_clock.nowMs();
+    QCOMPARE(table.apply({sample(0, 1.0, Quality::Good, t0 - 100)}).size(), 1);
+    QSignalSpy spy(&table, &TagTable::changed);
+    table.ingest({sample(0, 2.0, Quality::Good, t0 - 5000), sample(4, 0, Quality::Bad, t0)});
+    QCOMPARE(spy.size(), 1);
+    const ChangeSet cs = spy.first().first().value<ChangeSet>();
+    QCOMPARE(cs.size(), 1);
+    QCOMPARE(cs.first().tag, 4u);
+    QCOMPARE(table.value(0), 1.0);
+    QCOMPARE(table.current(0).sourceTime, t0 - 100);
+    QCOMPARE(table.lateSamples(), 1u);
+    QCOMPARE(table.rejectedSamples(), 1u);
+    // The same time again is not late.
+    QCOMPARE(table.apply({sample(0, 3.0, Quality::Good, t0 - 100)}).size(), 1);
+    QCOMPARE(table.lateSamples(), 1u);
+}
+
+// The panel clock was a year ahead and is set back: values stamped by it are not "newer" than
+// the samples that follow, which are taken at their true time.
+void TstTagTable::clockSetBackDoesNotHoldValuesBack()
+{
+    const qint64 t0 = m_clock.nowMs();
+    const qint64 year = 365LL * 86'400'000;
+    m_clock.setNowMs(t0 + year);
+    TagTable table(makeDirectory(), m_clock);
+    QCOMPARE(table.apply({sample(0, 1.0)}).size(), 1);
+    QCOMPARE(table.current(0).sourceTime, t0 + year);
+    m_clock.setNowMs(t0);
+    const ChangeSet cs = table.apply({sample(0, 2.0, Quality::Good, t0 - 10)});
+    QCOMPARE(cs.size(), 1);
+    QCOMPARE(cs.first().sourceTime, t0 - 10);
+    QCOMPARE(table.value(0), 2.0);
+    QCOMPARE(table.lateSamples(), 0u);
 }
 
 void TstTagTable::severalSamplesOfOneTagInABatch()
