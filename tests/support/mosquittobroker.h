@@ -134,8 +134,8 @@ private:
         // own log does.
         const QRegularExpression runningLine(QStringLiteral("mosquitto version \\S+ running"));
         const auto running = [&] { return output().mid(from).contains(runningLine); };
-        QTest::qWaitFor([&] { return !isRunning() || running(); }, 10'000);
-        if (!isRunning() || !running()) {
+        const bool settled = QTest::qWaitFor([&] { return !isRunning() || running(); }, 10'000);
+        if (!settled || !isRunning() || !running()) {
             *error = QStringLiteral("mosquitto did not start listening on port %1: %2")
                          .arg(m_port)
                          .arg(output().mid(from));
