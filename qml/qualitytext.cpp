@@ -38,6 +38,8 @@ QString QualityText::name(Quality q)
         return translated(QT_TRANSLATE_NOOP("vigil::QualityText", "Bad: out of service"));
     case Quality::WaitingForInitialData:
         return translated(QT_TRANSLATE_NOOP("vigil::QualityText", "Bad: no value yet"));
+    case Quality::NonFinite:
+        return translated(QT_TRANSLATE_NOOP("vigil::QualityText", "Bad: not a number"));
     }
     return translated(QT_TRANSLATE_NOOP("vigil::QualityText", "Bad"));
 }
@@ -59,6 +61,7 @@ QString QualityText::mark(Quality q)
         return translated(QT_TRANSLATE_NOOP("vigil::QualityText", "WAIT"));
     case Quality::Bad:
     case Quality::ConfigError:
+    case Quality::NonFinite:
         break;
     }
     return translated(QT_TRANSLATE_NOOP("vigil::QualityText", "BAD"));

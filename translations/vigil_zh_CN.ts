@@ -360,6 +360,10 @@
         <translation>坏：尚无数值</translation>
     </message>
     <message>
+        <source>Bad: not a number</source>
+        <translation>坏：非有限数值</translation>
+    </message>
+    <message>
         <source>Bad</source>
         <translation>坏</translation>
     </message>

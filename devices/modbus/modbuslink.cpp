@@ -8,10 +8,11 @@
 namespace vigil
 {
 
-ModbusLink::ModbusLink(const ModbusSettings &settings, std::unique_ptr<ModbusTransport> transport)
+ModbusLink::ModbusLink(const ModbusSettings &settings, std::unique_ptr<ModbusTransport> transport,
+                       quint64 seed)
     : m_retries(settings.retries)
     , m_transport(std::move(transport))
-    , m_backoff(settings.reconnectMinMs, settings.reconnectMaxMs)
+    , m_backoff(settings.reconnectMinMs, settings.reconnectMaxMs, seed)
 {
 }
 

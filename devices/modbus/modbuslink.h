@@ -1,14 +1,15 @@
 #pragma once
 
-#include "reconnectbackoff.h"
 #include "modbusblock.h"
 #include "modbuserror.h"
 #include "modbussettings.h"
 #include "modbustransport.h"
 #include "modbusunittracker.h"
+#include "reconnectbackoff.h"
 
 #include <functional>
 #include <memory>
+#include <random>
 
 namespace vigil
 {
@@ -39,7 +40,9 @@ public:
     // Called after every try: error is null for a good answer; ms is the round trip.
     using Observer = std::function<void(const ModbusError *error, double ms)>;
 
-    ModbusLink(const ModbusSettings &settings, std::unique_ptr<ModbusTransport> transport);
+    // seed: the backoff's jitter; tests give a fixed one so that every run draws the same delays.
+    ModbusLink(const ModbusSettings &settings, std::unique_ptr<ModbusTransport> transport,
+               quint64 seed = std::random_device{}());
 
     // A fresh link (unit states forgotten). false: *error, and wait retryDelayMs().
     bool open(ModbusError *error);

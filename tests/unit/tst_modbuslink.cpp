@@ -17,6 +17,9 @@ namespace
 constexpr qint64 kMinMs = 100;
 constexpr qint64 kMaxMs = 1600;
 constexpr qint64 kTimeoutMs = 200;
+// A fixed jitter seed: the backoff bounds below hold for any draw, and with one seed every run
+// draws the same delays, so a count compared between two rigs cannot vary from run to run.
+constexpr quint64 kSeed = 20261202;
 
 ModbusSettings settings(int retries = 0)
 {
@@ -41,7 +44,7 @@ ModbusBlock block(int unit, int start, int count = 2)
 struct Rig {
     explicit Rig(int retries = 0, bool rtu = false)
         : device(std::make_shared<FakeModbusDevice>(clock, kTimeoutMs, rtu))
-        , link(settings(retries), std::make_unique<FakeModbusTransport>(device))
+        , link(settings(retries), std::make_unique<FakeModbusTransport>(device), kSeed)
     {
     }
     ModbusLink::Outcome read(const ModbusBlock &b, quint64 cycle = 1)
