@@ -97,9 +97,11 @@ void TstSimBackfill::initTestCase()
     QVERIFY2(m_plant->plant, qPrintable(m_plant->diagnostics.toStringList().join(u'\n')));
 
     // What the devices deliver, from the same feed over a simulated minute (write-only command
-    // tags receive nothing).
-    sim::DemoPlantFeed feed(*m_plant->plant, 0);
-    feed.run(60'000, [&](qint64, const SampleBatch &batch) {
+    // tags receive nothing). The minute lies in this century: source times before 2000 are
+    // refused as a device clock that was never set.
+    constexpr qint64 kStart = 1'700'000'000'000;
+    sim::DemoPlantFeed feed(*m_plant->plant, kStart);
+    feed.run(kStart + 60'000, [&](qint64, const SampleBatch &batch) {
         for (const TagSample &s : batch)
             m_fed.insert(s.tag);
     });
