@@ -30,7 +30,10 @@ public:
         Request,
         Malformed
     };
-    static constexpr int kMaxMbapLength = 254; // unit id + a PDU of at most 253 bytes
+    // The specification's largest frame is a unit id + a 253-byte PDU (254). One more byte is
+    // what the most common over-long request needs, an FC16 of 124 registers: it is read and
+    // answered with exception 3 (the quantity rule), so a client under test learns why.
+    static constexpr int kMaxMbapLength = 255;
     static constexpr std::size_t kMaxUnsent = 64 * 1024;
 
     ModbusTcpConnection(int fd, std::string peer);
@@ -45,7 +48,7 @@ public:
     // others); false when the client closed the connection or it failed.
     bool readAvailable();
     // The next complete request of the input; Malformed (with *why) for a frame that is not Modbus
-    // TCP: a protocol id other than 0 or an MBAP length outside 2..254.
+    // TCP: a protocol id other than 0 or an MBAP length outside 2..255.
     Take takeRequest(Request *request, std::string *why);
 
     // Queues a reply (or, drop set, the end of the connection) for `due`; replies keep the order

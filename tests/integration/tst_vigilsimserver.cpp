@@ -249,6 +249,9 @@ void TstVigilSimServer::malformedRequestsGetException3_data()
     QByteArray write124 = bytes({16, 0, 100, 0, 124, 248});
     write124.append(246, char(0)); // as much as an MBAP length of 253 carries
     QTest::newRow("write 124 registers") << write124;
+    QByteArray write124Whole = bytes({16, 0, 100, 0, 124, 248});
+    write124Whole.append(248, char(0)); // all of them: an MBAP length of 255
+    QTest::newRow("write 124 registers, all sent") << write124Whole;
     QTest::newRow("read 126 registers") << bytes({3, 0, 0, 0, 126});
     QTest::newRow("read 0 registers") << bytes({3, 0, 0, 0, 0});
     QTest::newRow("write coil with 0x1234") << bytes({5, 0, 8, 0x12, 0x34});
@@ -271,7 +274,7 @@ void TstVigilSimServer::framesThatAreNotModbusTcpAreClosed_data()
     QTest::newRow("protocol id 0xFFFF") << frame(kReadAuto, 1, 0xFFFF);
     QTest::newRow("MBAP length 0") << frame(kReadAuto, 1, 0, 0);
     QTest::newRow("MBAP length 1") << frame(kReadAuto, 1, 0, 1);
-    QTest::newRow("MBAP length 255") << frame(kReadAuto, 1, 0, 255) + QByteArray(255, '\0');
+    QTest::newRow("MBAP length 256") << frame(kReadAuto, 1, 0, 256) + QByteArray(256, '\0');
     QTest::newRow("MBAP length 0xFFFF") << frame(kReadAuto, 1, 0, 0xFFFF);
 }
 
