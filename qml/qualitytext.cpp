@@ -46,25 +46,19 @@ QString QualityText::name(Quality q)
 
 QString QualityText::mark(Quality q)
 {
-    switch (q) {
-    case Quality::Good:
-        return QString();
-    case Quality::Uncertain:
-    case Quality::Stale:
-        return QStringLiteral("?");
-    case Quality::NotConnected:
-    case Quality::CommError:
-        return translated(QT_TRANSLATE_NOOP("vigil::QualityText", "COMM"));
-    case Quality::OutOfService:
-        return translated(QT_TRANSLATE_NOOP("vigil::QualityText", "OOS"));
-    case Quality::WaitingForInitialData:
-        return translated(QT_TRANSLATE_NOOP("vigil::QualityText", "WAIT"));
-    case Quality::Bad:
-    case Quality::ConfigError:
-    case Quality::NonFinite:
-        break;
-    }
-    return translated(QT_TRANSLATE_NOOP("vigil::QualityText", "BAD"));
+    // Which mark a quality gets is core's rule (qualityMark); only its words are translated here.
+    // The list tells lupdate which words those are.
+    static constexpr const char *kWords[] = {
+        QT_TRANSLATE_NOOP("vigil::QualityText", "COMM"),
+        QT_TRANSLATE_NOOP("vigil::QualityText", "OOS"),
+        QT_TRANSLATE_NOOP("vigil::QualityText", "WAIT"),
+        QT_TRANSLATE_NOOP("vigil::QualityText", "BAD"),
+    };
+    Q_UNUSED(kWords);
+    const QString mark = qualityMark(q);
+    if (mark.isEmpty() || mark == u"?")
+        return mark; // a symbol, the same in every language
+    return translated(mark.toLatin1().constData());
 }
 
 } // namespace vigil
