@@ -15,7 +15,7 @@ PACKAGES=(
   # Qt 6.4 (Debian 12)
   qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev qt6-virtualkeyboard-dev qt6-serialport-dev
-  qt6-qpa-plugins qt6-wayland libgl-dev libxkbcommon-dev
+  qt6-qpa-plugins qt6-wayland libgl-dev libxkbcommon-dev qt6-multimedia-dev
   libqt6sql6-sqlite libqt6sql6-psql
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtquick-templates
