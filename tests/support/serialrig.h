@@ -98,6 +98,7 @@ public:
     vigil::DriverStatistics stats() { return driver().statistics(); }
     vigil::DriverState state() { return driver().status().state; }
 
+    const vigil::PlantConfig &plant() const { return *m_plant; }
     quint32 tag(const QString &id) const { return *m_plant->tags->indexOf(id); }
     // The last sample of a tag (WaitingForInitialData before the first).
     vigil::TagSample latest(const QString &id) const
