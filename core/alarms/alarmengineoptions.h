@@ -7,7 +7,8 @@
 namespace vigil
 {
 
-// Settings of the alarm engine that are not per rule (the plant file may set them later).
+// Settings of the alarm engine that are not per rule. The plant file's [alarms] table sets all
+// but the last two, which are tuning rather than plant configuration (see AlarmOptionsReader).
 struct AlarmEngineOptions {
     // A tag with alarm rules raises its bad-quality alarm after this long with Bad quality.
     qint64 badQualityDelayMs = 10'000;

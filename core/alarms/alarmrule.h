@@ -57,6 +57,7 @@ struct AlarmRule {
     // stopped". Empty: never suppressed by a condition.
     QString suppressionTag;
     bool suppressWhen = true;
+    SourceLocation suppressionLocation; // where suppressionTag is written, for errors
 };
 
 } // namespace vigil

@@ -4,6 +4,8 @@
 #include "diagnostics.h"
 #include "tags/tagdefinition.h"
 
+#include <QHash>
+
 #include <cmath>
 
 namespace vigil
@@ -29,6 +31,53 @@ void readCommon(ConfigReader &r, AlarmRule &rule)
     rule.offDelayMs = r.durationMs(u"off_delay", 0, 3'600'000).value_or(0);
     rule.realarmMs = r.durationMs(u"realarm", 0, 7 * 86'400'000LL).value_or(0);
     rule.latch = r.boolean(u"latch").value_or(false);
+}
+
+// A rationalisation text: trimmed; present but blank is a mistake (leave the key out instead).
+QString readText(ConfigReader &r, QStringView key)
+{
+    const std::optional<QString> text = r.string(key);
+    if (!text)
+        return QString();
+    if (text->trimmed().isEmpty())
+        r.error(*r.node().member(key),
+                QStringLiteral("'%1' is empty: say what the operator should know, or leave the "
+                               "key out")
+                    .arg(key));
+    return text->trimmed();
+}
+
+// What the operator should know and do (the detail panel shows it). A response time longer than
+// a day is not an alarm's: EEMUA 191 treats such conditions as maintenance alerts.
+void readRationalisation(ConfigReader &r, AlarmRule &rule)
+{
+    rule.cause = readText(r, u"cause");
+    rule.consequence = readText(r, u"consequence");
+    rule.action = readText(r, u"action");
+    rule.responseTimeMs = r.durationMs(u"response_time", 1000, 86'400'000).value_or(0);
+}
+
+// Suppression by design: another tag's state says the alarm cannot matter now ("P-101 stopped").
+// Whether that tag exists and fits is checked once every tag is known (checkReferences).
+void readSuppression(ConfigReader &r, const TagDefinition &tag, AlarmRule &rule)
+{
+    const ConfigNode *byNode = r.node().member(u"suppressed_by");
+    if (const std::optional<QString> by = r.string(u"suppressed_by")) {
+        if (by->trimmed().isEmpty())
+            r.error(*byNode, QStringLiteral("'suppressed_by' is empty: name the tag whose state "
+                                            "suppresses this alarm, or leave the key out"));
+        else if (*by == tag.id)
+            r.error(*byNode, QStringLiteral("an alarm cannot be suppressed by its own tag"));
+        rule.suppressionTag = *by;
+        rule.suppressionLocation = byNode->location;
+    }
+    if (const std::optional<bool> when = r.boolean(u"suppress_when")) {
+        rule.suppressWhen = *when;
+        if (!byNode)
+            r.error(*r.node().member(u"suppress_when"),
+                    QStringLiteral("'suppress_when' needs 'suppressed_by' (the tag whose state "
+                                   "suppresses this alarm)"));
+    }
 }
 
 void readDigital(ConfigReader &r, const TagDefinition &tag, AlarmRule &rule)
@@ -109,6 +158,8 @@ std::optional<AlarmRule> readRule(const ConfigNode &node, const TagDefinition &t
     const std::optional<QString> typeName =
         r.choice(u"type", alarmTypeNames(), ConfigReader::Required);
     readCommon(r, rule);
+    readRationalisation(r, rule);
+    readSuppression(r, tag, rule);
     if (!typeName) {
         r.accept({u"limit", u"state", u"setpoint", u"deadband"});
         r.finish();
@@ -125,7 +176,73 @@ std::optional<AlarmRule> readRule(const ConfigNode &node, const TagDefinition &t
     return rule;
 }
 
+using TagIndex = QHash<QString, const TagDefinition *>;
+
+// " (did you mean 'P101.RUN'?)" for an id close to a known one, else nothing.
+QString tagSuggestion(const QString &id, const TagIndex &byId)
+{
+    const QString best = ConfigReader::closest(id, byId.keys());
+    return best.isEmpty() ? QString() : QStringLiteral(" (did you mean '%1'?)").arg(best);
+}
+
+void checkSetpoint(const TagDefinition &t, const AlarmRule &rule, const TagIndex &byId,
+                   Diagnostics &diag)
+{
+    const TagDefinition *sp = byId.value(rule.setpointTag);
+    if (!sp)
+        diag.error(rule.location, t.object(),
+                   QStringLiteral("deviation alarm setpoint '%1' is not a tag%2")
+                       .arg(rule.setpointTag, tagSuggestion(rule.setpointTag, byId)));
+    else if (!isNumeric(sp->type))
+        diag.error(
+            rule.location, t.object(),
+            QStringLiteral("deviation alarm setpoint '%1' is not numeric").arg(rule.setpointTag));
+}
+
+void checkSuppression(const TagDefinition &t, const AlarmRule &rule, const TagIndex &byId,
+                      Diagnostics &diag)
+{
+    const TagDefinition *by = byId.value(rule.suppressionTag);
+    if (!by) {
+        diag.error(rule.suppressionLocation, t.object(),
+                   QStringLiteral("suppressed_by '%1' is not a tag%2")
+                       .arg(rule.suppressionTag, tagSuggestion(rule.suppressionTag, byId)));
+        return;
+    }
+    if (AlarmRuleReader::isConditionTag(*by))
+        return;
+    const QString type = isInteger(by->type)
+                             ? QStringLiteral("scaled %1").arg(dataTypeName(by->type))
+                             : dataTypeName(by->type);
+    diag.error(rule.suppressionLocation, t.object(),
+               QStringLiteral("suppressed_by '%1' is a %2 tag; a suppression condition needs a "
+                              "bool tag or an integer tag without scaling (0 is false, any "
+                              "other value true)")
+                   .arg(rule.suppressionTag, type));
+}
+
 } // namespace
+
+bool AlarmRuleReader::isConditionTag(const TagDefinition &tag)
+{
+    return tag.type == DataType::Bool || (isInteger(tag.type) && tag.scaling.isIdentity());
+}
+
+void AlarmRuleReader::checkReferences(const std::vector<TagDefinition> &tags,
+                                      Diagnostics &diagnostics)
+{
+    TagIndex byId;
+    for (const TagDefinition &t : tags)
+        byId.insert(t.id, &t);
+    for (const TagDefinition &t : tags) {
+        for (const AlarmRule &rule : t.alarms) {
+            if (rule.type == AlarmType::Deviation)
+                checkSetpoint(t, rule, byId, diagnostics);
+            if (!rule.suppressionTag.isEmpty())
+                checkSuppression(t, rule, byId, diagnostics);
+        }
+    }
+}
 
 QList<AlarmRule> AlarmRuleReader::read(const ConfigNode &alarms, const TagDefinition &tag,
                                        Diagnostics &diagnostics)

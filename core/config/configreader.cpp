@@ -307,22 +307,27 @@ void ConfigReader::warning(const ConfigNode &at, const QString &message) const
     m_diagnostics.warning(at.location, m_object, message);
 }
 
+QString ConfigReader::closest(const QString &word, QStringList candidates)
+{
+    candidates.sort(); // ties resolve the same way every time
+    QString best;
+    int bestDistance = 3;
+    for (const QString &candidate : std::as_const(candidates)) {
+        const int d = editDistance(word, candidate);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
 void ConfigReader::finish()
 {
     for (const ConfigNode &child : m_table.children) {
         if (m_known.contains(child.key))
             continue;
-        QString best;
-        int bestDistance = 3;
-        QStringList candidates = m_known.values();
-        candidates.sort(); // ties resolve the same way every time
-        for (const QString &known : std::as_const(candidates)) {
-            const int d = editDistance(child.key, known);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = known;
-            }
-        }
+        const QString best = closest(child.key, m_known.values());
         QString message = QStringLiteral("unknown key '%1'").arg(child.key);
         if (!best.isEmpty())
             message += QStringLiteral(" (did you mean '%1'?)").arg(best);

@@ -67,6 +67,9 @@ public:
 
     // Converts a scalar node to a number (numbers, or text that parses as one).
     static std::optional<double> toNumber(const ConfigNode &node);
+    // The candidate closest to a mistyped word (at most two edits, case-insensitive), for a
+    // "did you mean" hint; empty if none is close. Ties go to the first in sorted order.
+    static QString closest(const QString &word, QStringList candidates);
 
 private:
     void missing(QStringView key) const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alarms/alarmengineoptions.h"
 #include "deploymentsettings.h"
 #include "deviceconfig.h"
 #include "historyconfig.h"
@@ -19,6 +20,7 @@ struct PlantConfig {
     QString filePath;
     DeploymentSettings settings;
     HistoryConfig history;
+    AlarmEngineOptions alarms; // [alarms]: the alarm engine's settings
     QList<DeviceConfig> devices;
     std::shared_ptr<const TagDirectory> tags;
 

@@ -1,5 +1,7 @@
 #include "plantloader.h"
 
+#include "alarmoptionsreader.h"
+#include "alarmrulereader.h"
 #include "configreader.h"
 #include "drivercatalog.h"
 #include "filestatus.h"
@@ -169,6 +171,7 @@ PlantLoader::Result PlantLoader::load(const QString &path) const
 
     HistoryConfigReader historyReader(diag);
     plant.history = historyReader.read(top.table(u"history"));
+    plant.alarms = AlarmOptionsReader::read(top.table(u"alarms"), diag);
 
     QHash<QString, DeviceConfig> devicesById;
     readDevices(top.array(u"devices"), plant, devicesById, diag);
@@ -184,7 +187,7 @@ PlantLoader::Result PlantLoader::load(const QString &path) const
             readTagList(item, base, devicesById, tagReader, tags, diag);
     }
     top.finish();
-    checkCrossReferences(tags.tags(), diag);
+    AlarmRuleReader::checkReferences(tags.tags(), diag);
     historyReader.checkGroups(plant.history, tags.tags());
 
     if (plant.devices.isEmpty() && !diag.hasErrors())
@@ -250,29 +253,6 @@ void PlantLoader::readDevices(const ConfigNode *devices, PlantConfig &plant,
         if (id && !byId.contains(*id)) {
             byId.insert(*id, device);
             plant.devices.append(device);
-        }
-    }
-}
-
-void PlantLoader::checkCrossReferences(const std::vector<TagDefinition> &tags,
-                                       Diagnostics &diag) const
-{
-    QHash<QString, const TagDefinition *> byId;
-    for (const TagDefinition &t : tags)
-        byId.insert(t.id, &t);
-    for (const TagDefinition &t : tags) {
-        for (const AlarmRule &rule : t.alarms) {
-            if (rule.type != AlarmType::Deviation)
-                continue;
-            const TagDefinition *sp = byId.value(rule.setpointTag);
-            if (!sp)
-                diag.error(rule.location, t.object(),
-                           QStringLiteral("deviation alarm setpoint '%1' is not a tag")
-                               .arg(rule.setpointTag));
-            else if (!isNumeric(sp->type))
-                diag.error(rule.location, t.object(),
-                           QStringLiteral("deviation alarm setpoint '%1' is not numeric")
-                               .arg(rule.setpointTag));
         }
     }
 }

@@ -32,8 +32,6 @@ public:
 private:
     void readDevices(const ConfigNode *devices, PlantConfig &plant,
                      QHash<QString, DeviceConfig> &byId, Diagnostics &diagnostics) const;
-    void checkCrossReferences(const std::vector<TagDefinition> &tags,
-                              Diagnostics &diagnostics) const;
 
     const DriverCatalog &m_drivers;
     QProcessEnvironment m_environment;

@@ -1,8 +1,8 @@
 // PlantLoader validation of tags, alarms and sim addresses: every mistake is reported as
 // "file:line:column: object: what is wrong", all of them, and no plant is returned. CSV tag lists
-// are in tst_taglistvalidation; the plant as a whole, devices and successful loads in
-// tst_plantloader. Fixture conventions: see
-// tests/support/plantfixture.h.
+// are in tst_taglistvalidation; alarm rationalisation, suppression and [alarms] in
+// tst_alarmconfig; the plant as a whole, devices and successful loads in tst_plantloader.
+// Fixture conventions: see tests/support/plantfixture.h.
 
 #include "builtindrivers.h"
 #include "plantfixture.h"
