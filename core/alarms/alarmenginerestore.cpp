@@ -35,8 +35,8 @@ int AlarmEngine::restore(const AlarmSavedStates &saved)
     }
     if (!skipped.isEmpty())
         qCWarning(lcAlarms).noquote()
-            << "saved states of" << skipped.size()
-            << "alarms the plant no longer has were not restored:" << skipped.join(u", ");
+            << "saved alarm states not restored, the plant no longer has these alarms:"
+            << skipped.join(u", ");
     qCInfo(lcAlarms) << "restored the saved states of" << restored << "alarms";
     flush();
     return restored;
