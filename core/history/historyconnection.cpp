@@ -30,10 +30,16 @@ bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 } // namespace
 
 HistoryConnection::HistoryConnection(HistoryUrl url, Role role)
+    : HistoryConnection(std::move(url), role, Profile{})
+{
+}
+
+HistoryConnection::HistoryConnection(HistoryUrl url, Role role, Profile profile)
     : m_url(std::move(url))
     , m_role(role)
-    , m_name(QStringLiteral("vigil.history.%1.%2")
-                 .arg(role == Role::Writer ? u"writer" : u"reader")
+    , m_profile(std::move(profile))
+    , m_name(QStringLiteral("vigil.%1.%2.%3")
+                 .arg(m_profile.name, role == Role::Writer ? u"writer" : u"reader")
                  .arg(++g_connectionCounter))
 {
 }
@@ -69,7 +75,8 @@ bool HistoryConnection::open(QString *error)
         db.setUserName(m_url.user());
         db.setPassword(m_url.password());
         db.setDatabaseName(m_url.database());
-        db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=vigil-history"));
+        db.setConnectOptions(
+            QStringLiteral("connect_timeout=5;application_name=vigil-%1").arg(m_profile.name));
     }
     if (!db.isValid()) {
         if (error)
@@ -87,7 +94,10 @@ bool HistoryConnection::open(QString *error)
         // A reader must not create the file, but QSQLITE does: tolerate an empty database.
         QString problem;
         if (!exec(db, QStringLiteral("PRAGMA journal_mode=WAL"), &problem) ||
-            !exec(db, QStringLiteral("PRAGMA synchronous=NORMAL"), &problem) ||
+            !exec(db,
+                  m_profile.fullSync ? QStringLiteral("PRAGMA synchronous=FULL")
+                                     : QStringLiteral("PRAGMA synchronous=NORMAL"),
+                  &problem) ||
             !exec(db, QStringLiteral("PRAGMA wal_autocheckpoint=4000"), &problem)) {
             if (error)
                 *error = problem;

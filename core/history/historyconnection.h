@@ -19,13 +19,22 @@ public:
         Reader
     };
 
-    HistoryConnection(HistoryUrl url, Role role);
+    // How a database other than history.db (journal.db) differs: its connection names, its
+    // PostgreSQL application name and whether each commit is synced to disk before it returns.
+    struct Profile {
+        QString name = QStringLiteral("history");
+        bool fullSync = false; // SQLite synchronous=FULL instead of NORMAL
+    };
+
+    HistoryConnection(HistoryUrl url, Role role); // history.db's profile
+    HistoryConnection(HistoryUrl url, Role role, Profile profile);
     ~HistoryConnection();
     HistoryConnection(const HistoryConnection &) = delete;
     HistoryConnection &operator=(const HistoryConnection &) = delete;
 
     // Opens the connection and applies the connection settings (SQLite: WAL,
-    // synchronous=NORMAL, busy timeout). The schema is HistorySchema's business.
+    // synchronous=NORMAL or FULL as the profile says, busy timeout). The schema is the owner's
+    // business (HistorySchema, JournalSchema).
     bool open(QString *error);
     void close();
     bool isOpen() const;
@@ -42,6 +51,7 @@ public:
 private:
     HistoryUrl m_url;
     Role m_role;
+    Profile m_profile;
     QString m_name;
 };
 

@@ -27,7 +27,7 @@ std::optional<HistoryUrl> HistoryUrl::parse(const QString &url, QString *error)
     }
     const QUrl u(url, QUrl::StrictMode);
     if (!u.isValid() || (u.scheme() != u"postgresql" && u.scheme() != u"postgres"))
-        return fail(QStringLiteral("'%1' is not a history URL (use sqlite:PATH or "
+        return fail(QStringLiteral("'%1' is not a database URL (use sqlite:PATH or "
                                    "postgresql://user@host:port/database)")
                         .arg(UrlRedaction::redact(url)));
     out.m_backend = Backend::Postgres;
