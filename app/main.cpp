@@ -8,6 +8,7 @@
 #include "config/plantfilelocator.h"
 #include "config/plantloader.h"
 #include "configcheck.h"
+#include "devicealarms.h"
 #include "devicehost.h"
 #include "devicelistmodel.h"
 #include "driverregistry.h"
@@ -231,21 +232,10 @@ std::unique_ptr<Journal> openJournal(const PlantConfig &plant, EventLog &events,
 AlarmEngine *startAlarmEngine(QThread &coreThread, const PlantConfig &plant, const Clock &clock,
                               TagTable *tagTable, const DeviceHost &devices)
 {
-    auto *engine = new AlarmEngine(plant.tags, clock);
+    auto *engine = new AlarmEngine(plant.tags, clock, plant.alarms);
     engine->moveToThread(&coreThread);
     QObject::connect(tagTable, &TagTable::changed, engine, &AlarmEngine::processChanges);
-    for (Driver *driver : devices.drivers()) {
-        QObject::connect(driver, &Driver::statusChanged, engine,
-                         [engine, device = driver->deviceId()](const DriverStatus &status) {
-                             // Connecting (a retry) and Stopped (on purpose) neither raise nor
-                             // clear.
-                             if (status.state == DriverState::Connected ||
-                                 status.state == DriverState::Degraded)
-                                 engine->setDeviceConnected(device, true);
-                             else if (status.state == DriverState::Disconnected)
-                                 engine->setDeviceConnected(device, false, status.reason);
-                         });
-    }
+    connectDeviceAlarms(devices, *engine);
     QObject::connect(&coreThread, &QThread::started, engine, &AlarmEngine::start);
     QObject::connect(&coreThread, &QThread::finished, engine, &QObject::deleteLater);
     return engine;
