@@ -12,19 +12,27 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
 fi
 
 # History: on the first run (no history database yet) vigil-sim writes 24 hours of demo plant
-# history ending now, so that the trends have hours to scroll back over. The database is the
-# plant's: VIGIL_HISTORY_URL when set (sqlite: only; a PostgreSQL history is left alone), else
-# history.db in VIGIL_DATA_DIR or the demo plant's data_dir. A failure never stops the demo.
-DEMO_HISTORY=
-if [ -n "${VIGIL_HISTORY_URL:-}" ]; then
-    [[ "$VIGIL_HISTORY_URL" == sqlite:* ]] && DEMO_HISTORY=${VIGIL_HISTORY_URL#sqlite:}
-else
-    DEMO_HISTORY="${VIGIL_DATA_DIR:-$HOME/.local/share/vigil/demo}/history.db"
-    DEMO_HISTORY=${DEMO_HISTORY/#\~\//$HOME/}
-fi
+# history ending now, so that the trends have hours to scroll back over, and the alarms of those
+# hours into the alarm journal (when it does not exist yet either), so that the alarm history and
+# the KPIs open with a day of data. The databases are the plant's: VIGIL_HISTORY_URL and
+# VIGIL_DATABASE_URL when set (sqlite: only; a PostgreSQL database is left alone), else
+# history.db and journal.db in VIGIL_DATA_DIR or the demo plant's data_dir. A failure never stops
+# the demo.
+DEMO_DATA="${VIGIL_DATA_DIR:-$HOME/.local/share/vigil/demo}"
+DEMO_DATA=${DEMO_DATA/#\~\//$HOME/}
+sqlite_path() { # URL-or-empty DEFAULT_FILE: the SQLite file, or nothing for another database
+    if [ -z "$1" ]; then echo "$2"; elif [[ "$1" == sqlite:* ]]; then echo "${1#sqlite:}"; fi
+}
+DEMO_HISTORY=$(sqlite_path "${VIGIL_HISTORY_URL:-}" "$DEMO_DATA/history.db")
+DEMO_JOURNAL=$(sqlite_path "${VIGIL_DATABASE_URL:-}" "$DEMO_DATA/journal.db")
 if [ -n "$DEMO_HISTORY" ] && [ ! -e "$DEMO_HISTORY" ]; then
     echo "demo.sh: writing 24 h of demo plant history into $DEMO_HISTORY (first run)"
-    if ! build/bin/vigil-sim --backfill-history "$DEMO_HISTORY" --hours 24 \
+    JOURNAL_ARGS=()
+    if [ -n "$DEMO_JOURNAL" ] && [ ! -e "$DEMO_JOURNAL" ]; then
+        mkdir -p "$(dirname "$DEMO_JOURNAL")" && chmod 700 "$(dirname "$DEMO_JOURNAL")"
+        JOURNAL_ARGS=(--journal "$DEMO_JOURNAL")
+    fi
+    if ! build/bin/vigil-sim --backfill-history "$DEMO_HISTORY" --hours 24 "${JOURNAL_ARGS[@]}" \
         --config resources/demo/plant.toml >/dev/null; then
         echo "demo.sh: warning: no demo history written; the trends start empty" >&2
     fi

@@ -1,11 +1,13 @@
 #include "backfillcommand.h"
 
+#include "alarmbackfill.h"
 #include "builtindrivers.h"
 #include "config/plantfilelocator.h"
 #include "config/plantloader.h"
 #include "driverregistry.h"
 #include "history/historyurl.h"
 #include "historybackfill.h"
+#include "journal/journalconnection.h"
 #include "simoptions.h"
 
 #include <QCoreApplication>
@@ -34,6 +36,33 @@ QString BackfillCommand::historyUrl(const QString &urlOrPath)
     return QStringLiteral("sqlite:") + QFileInfo(urlOrPath).absoluteFilePath();
 }
 
+std::unique_ptr<AlarmBackfill> BackfillCommand::startAlarms(const PlantConfig &plant,
+                                                            const QString &target, qint64 from,
+                                                            QString *error)
+{
+    const std::optional<HistoryUrl> url = JournalConnection::parseUrl(historyUrl(target), error);
+    if (!url)
+        return nullptr;
+    auto alarms = std::make_unique<AlarmBackfill>(plant, *url);
+    if (!alarms->begin(from, error))
+        return nullptr;
+    return alarms;
+}
+
+bool BackfillCommand::finishAlarms(AlarmBackfill &alarms, qint64 to, QTextStream &out,
+                                   QTextStream &err)
+{
+    const AlarmBackfill::Result result = alarms.finish(to);
+    if (!result.ok) {
+        err << "vigil-sim: " << result.error << Qt::endl;
+        return false;
+    }
+    out << "vigil-sim: alarm journal: " << result.raised << " alarms raised, "
+        << result.acknowledged << " acknowledged, " << result.transitions << " transitions"
+        << Qt::endl;
+    return true;
+}
+
 int BackfillCommand::run(const SimOptions &options, QTextStream &out, QTextStream &err)
 {
     // One summary line, or the reason: no informational logging of the loader and historian.
@@ -58,11 +87,23 @@ int BackfillCommand::run(const SimOptions &options, QTextStream &out, QTextStrea
     QElapsedTimer elapsed;
     elapsed.start();
     HistoryBackfill backfill(*loaded.plant, historian);
+    std::unique_ptr<AlarmBackfill> alarms;
+    if (!options.journalTarget.isEmpty()) {
+        QString error;
+        alarms = startAlarms(*loaded.plant, options.journalTarget, from, &error);
+        if (!alarms) {
+            err << "vigil-sim: refusing to backfill: " << error << Qt::endl;
+            return 1;
+        }
+        backfill.setCommitObserver([&alarms](const ChangeSet &changes) { alarms->feed(changes); });
+    }
     const HistoryBackfill::Result result = backfill.run(from, to);
     if (!result.ok) {
         err << "vigil-sim: refusing to backfill: " << result.error << Qt::endl;
         return 1;
     }
+    if (alarms && !finishAlarms(*alarms, to, out, err))
+        return 1;
     out << "vigil-sim: backfilled " << options.backfillHours << " h of " << loaded.plant->name
         << " history ending now into " << HistoryUrl::parse(historian.url)->display() << ": "
         << result.tags << " tags, " << result.stored << " samples, " << result.bytes << " bytes in "

@@ -2,15 +2,24 @@
 
 #include <QString>
 
+#include <memory>
+
 class QTextStream;
+
+namespace vigil
+{
+struct PlantConfig;
+}
 
 namespace vigil::sim
 {
 
+class AlarmBackfill;
 struct SimOptions;
 
 // vigil-sim --backfill-history: loads the plant, writes options.backfillHours of its history
-// ending now into the given database (HistoryBackfill) and prints one summary line.
+// ending now into the given database (HistoryBackfill), with --journal its alarms too
+// (AlarmBackfill), and prints a summary line for each.
 class BackfillCommand
 {
 public:
@@ -22,6 +31,13 @@ public:
     // A history URL (sqlite:..., SCHEME://...) as given, or a file path made into
     // sqlite:ABSOLUTE_PATH.
     static QString historyUrl(const QString &urlOrPath);
+
+private:
+    // --journal: the alarms of the same hours into that journal (refused when it holds later
+    // alarms), the summary line after the history's.
+    static std::unique_ptr<AlarmBackfill>
+    startAlarms(const PlantConfig &plant, const QString &target, qint64 from, QString *error);
+    static bool finishAlarms(AlarmBackfill &alarms, qint64 to, QTextStream &out, QTextStream &err);
 };
 
 } // namespace vigil::sim

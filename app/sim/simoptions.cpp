@@ -40,6 +40,8 @@ QString SimOptions::helpText()
         "  --backfill-history URL_OR_PATH  write demo plant history ending now into this\n"
         "                         history database (sqlite:PATH, postgresql://..., or a file)\n"
         "  --hours N              hours of history to write (more than 0, at most 744)\n"
+        "  --journal URL_OR_PATH  also write the alarms of those hours into this alarm\n"
+        "                         journal (journal.db), acknowledged by a simulated operator\n"
         "  --config PLANT         plant file (default: VIGIL_CONFIG, else the demo plant)\n");
 }
 
@@ -122,6 +124,9 @@ bool SimOptions::parse(const QStringList &arguments, QString *error, bool *help)
                              .arg(value);
                 return false;
             }
+        } else if (arg == u"--journal") {
+            journalTarget = value;
+            ok = !value.trimmed().isEmpty();
         } else if (arg == u"--config") {
             configPath = value;
             ok = !value.trimmed().isEmpty();
@@ -134,9 +139,10 @@ bool SimOptions::parse(const QStringList &arguments, QString *error, bool *help)
             return false;
         }
     }
-    if (!backfillTarget.isEmpty() || backfillHours > 0 || !configPath.isEmpty()) {
+    if (!backfillTarget.isEmpty() || backfillHours > 0 || !configPath.isEmpty() ||
+        !journalTarget.isEmpty()) {
         if (backfillTarget.isEmpty()) {
-            *error = QStringLiteral("--hours and --config go with --backfill-history");
+            *error = QStringLiteral("--hours, --journal and --config go with --backfill-history");
             return false;
         }
         if (backfillHours <= 0) {

@@ -34,7 +34,8 @@ struct SimOptions {
     // History backfill: writes demo plant history ending now instead of serving.
     QString backfillTarget; // history URL or SQLite file; empty: serve the plant
     double backfillHours = 0;
-    QString configPath; // plant file; empty: the demo plant
+    QString journalTarget; // with a backfill: also the alarm journal (URL or SQLite file)
+    QString configPath;    // plant file; empty: the demo plant
 
     // False and *error on a bad command line; *help set for --help.
     bool parse(const QStringList &arguments, QString *error, bool *help);

@@ -9,6 +9,7 @@
 #include "driverregistry.h"
 #include "history/historyconnection.h"
 #include "history/historyreader.h"
+#include "journal/journalconnection.h"
 #include "metatypes.h"
 
 #include <QDateTime>
@@ -30,6 +31,7 @@ private slots:
     void initTestCase();
     void historySpansTheHoursUpToNow();
     void secondRunIsRefused();
+    void alarmJournalOfTheSameHours();
     void badArgumentsAreRefused();
 
 private:
@@ -217,6 +219,54 @@ void TstSimBackfill::secondRunIsRefused()
     QCOMPARE(storedSamples(), before); // nothing written
 }
 
+// --journal: the alarms of the backfilled hours land in the alarm journal through the real
+// engine, each acknowledged by the simulated operator a little later; a second run is refused.
+void TstSimBackfill::alarmJournalOfTheSameHours()
+{
+    const QString history = m_dir.filePath(QStringLiteral("alarms/history.db"));
+    const QString journal = m_dir.filePath(QStringLiteral("alarms/journal.db"));
+    const QString plant = QStringLiteral(VIGIL_SOURCE_DIR "/resources/demo/plant.toml");
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    const Run run = sim({QStringLiteral("--backfill-history"), history, QStringLiteral("--hours"),
+                         QString::number(kHours), QStringLiteral("--journal"), journal,
+                         QStringLiteral("--config"), plant});
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    static const QRegularExpression summary(QStringLiteral(
+        R"(alarm journal: (\d+) alarms raised, (\d+) acknowledged, (\d+) transitions)"));
+    const QRegularExpressionMatch m = summary.match(run.out);
+    QVERIFY2(m.hasMatch(), qPrintable(run.out));
+
+    JournalConnection c(*HistoryUrl::parse(QStringLiteral("sqlite:") + journal),
+                        JournalConnection::Role::Reader);
+    QString error;
+    QVERIFY2(c.open(&error), qPrintable(error));
+    QSqlQuery q(c.database());
+    QVERIFY(q.exec(QStringLiteral(
+        "SELECT count(*), sum(kind = 'raised'), sum(kind = 'acknowledged'), min(time_ms), "
+        "max(time_ms), sum(kind = 'acknowledged' AND user_name = 'operator'), "
+        "sum(kind = 'acknowledged' AND comment <> '') FROM alarm_journal")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toLongLong(), m.captured(3).toLongLong());
+    QCOMPARE(q.value(1).toLongLong(), m.captured(1).toLongLong());
+    QCOMPARE(q.value(2).toLongLong(), m.captured(2).toLongLong());
+    // The demo's operator routine drives the tank past Hi within minutes: hours raise alarms.
+    QVERIFY2(q.value(1).toLongLong() >= 2, qPrintable(run.out));
+    QVERIFY(q.value(2).toLongLong() >= 1);
+    QVERIFY2(q.value(3).toLongLong() >= before - kHours * kHourMs &&
+                 q.value(4).toLongLong() <= after,
+             "every transition lies in the backfilled hours");
+    QCOMPARE(q.value(5).toLongLong(), q.value(2).toLongLong());
+    q.finish();
+
+    const Run again = sim(
+        {QStringLiteral("--backfill-history"), m_dir.filePath(QStringLiteral("alarms/other.db")),
+         QStringLiteral("--hours"), QStringLiteral("1"), QStringLiteral("--journal"), journal,
+         QStringLiteral("--config"), plant});
+    QCOMPARE(again.code, 1);
+    QVERIFY2(again.err.contains(u"already holds alarms"), qPrintable(again.err));
+}
+
 void TstSimBackfill::badArgumentsAreRefused()
 {
     const QString fresh = m_dir.filePath(QStringLiteral("fresh.db"));
@@ -238,6 +288,7 @@ void TstSimBackfill::badArgumentsAreRefused()
         {{b, fresh, h, QStringLiteral("two")}, 2, QStringLiteral("bad value for --hours")},
         {{b, fresh}, 2, QStringLiteral("needs --hours")},
         {{h, QStringLiteral("2")}, 2, QStringLiteral("go with --backfill-history")},
+        {{QStringLiteral("--journal"), fresh}, 2, QStringLiteral("go with --backfill-history")},
         {{b, fresh, h, QStringLiteral("1"), QStringLiteral("--tcp"), QStringLiteral("127.0.0.1:0")},
          2,
          QStringLiteral("serves no")},
