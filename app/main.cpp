@@ -1,6 +1,8 @@
 // The composition root: the only place that creates services and wires them together. main()
 // reads as the steps of a run; each step below creates or connects one part.
 
+#include "alarms/annunciator.h"
+#include "alarmsound.h"
 #include "applog.h"
 #include "builtindrivers.h"
 #include "commandline.h"
@@ -275,6 +277,10 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     HistoryStatus historyStatus(historian.get());
     TrendController trend(historyQueries, plant.tags, clock,
                           QDir(plant.settings.dataDir()).filePath(QStringLiteral("exports")));
+    // The audible alarm: the annunciator decides what sounds, AlarmSound plays it.
+    Annunciator annunciator(clock);
+    annunciator.start();
+    AlarmSound alarmSound(annunciator);
 
     QQmlApplicationEngine engine;
     if (!loadMainWindow(engine,
@@ -284,6 +290,7 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
                             {QStringLiteral("devices"), QVariant::fromValue(&deviceModel)},
                             {QStringLiteral("trend"), QVariant::fromValue(&trend)},
                             {QStringLiteral("history"), QVariant::fromValue(&historyStatus)},
+                            {QStringLiteral("alarmSound"), QVariant::fromValue(&alarmSound)},
                         })) {
         err << "vigil: the user interface failed to load" << Qt::endl;
         return 1;
