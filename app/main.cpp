@@ -2,6 +2,8 @@
 // reads as the steps of a run; each step below creates or connects one part.
 
 #include "alarms/alarmengine.h"
+#include "alarms/annunciator.h"
+#include "alarmsound.h"
 #include "applog.h"
 #include "builtindrivers.h"
 #include "commandline.h"
@@ -252,6 +254,16 @@ void restoreAlarms(AlarmEngine *engine, Journal *journal, const AlarmSavedStates
     engine->restore(saved);
 }
 
+// The annunciator (GUI thread) hears every transition; the alarms restored unacknowledged sound
+// from the start. Before the core thread runs, so listed() is read on a quiet engine.
+void annunciate(const AlarmEngine &alarms, Annunciator &annunciator)
+{
+    QObject::connect(&alarms, &AlarmEngine::transitionsOccurred, &annunciator,
+                     &Annunciator::apply, Qt::QueuedConnection);
+    annunciator.seed(alarms.listed());
+    annunciator.start();
+}
+
 bool loadMainWindow(QQmlApplicationEngine &engine, const QVariantMap &adapters)
 {
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -330,6 +342,10 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     HistoryStatus historyStatus(historian.get());
     TrendController trend(historyQueries, plant.tags, clock,
                           QDir(plant.settings.dataDir()).filePath(QStringLiteral("exports")));
+    // The audible alarm: the annunciator decides what sounds, AlarmSound plays it.
+    Annunciator annunciator(clock);
+    annunciate(*alarms, annunciator);
+    AlarmSound alarmSound(annunciator);
 
     QQmlApplicationEngine engine;
     if (!loadMainWindow(engine,
@@ -339,6 +355,7 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
                             {QStringLiteral("devices"), QVariant::fromValue(&deviceModel)},
                             {QStringLiteral("trend"), QVariant::fromValue(&trend)},
                             {QStringLiteral("history"), QVariant::fromValue(&historyStatus)},
+                            {QStringLiteral("alarmSound"), QVariant::fromValue(&alarmSound)},
                         })) {
         err << "vigil: the user interface failed to load" << Qt::endl;
         return 1;

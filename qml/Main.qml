@@ -10,6 +10,7 @@ ApplicationWindow {
     required property DeviceListModel devices
     required property TrendController trend
     required property HistoryStatus history
+    required property AlarmSound alarmSound
 
     width: 1280
     height: 800
@@ -27,6 +28,7 @@ ApplicationWindow {
         plant: window.plant
         devices: window.devices
         history: window.history
+        sound: window.alarmSound
         onDevicesRequested: nav.currentIndex = 1
         onHistoryRequested: nav.currentIndex = 2
     }

@@ -27,6 +27,7 @@ PACKAGES=(
   # real peers for the tests
   mosquitto mosquitto-clients python3 python3-pymodbus socat postgresql openssl
   python3-serial python3-serial-asyncio   # pymodbus' RTU server (Modbus tests)
+  pulseaudio   # a sound server of their own for the alarm sound tests (null sink, pactl)
   # display, fonts, screenshots, kiosk compositor
   xvfb xauth imagemagick fonts-dejavu-core fonts-noto-cjk cage
 )

@@ -132,6 +132,13 @@
     </message>
 </context>
 <context>
+    <name>SilenceButton</name>
+    <message>
+        <source>Silence</source>
+        <translation>消音</translation>
+    </message>
+</context>
+<context>
     <name>TagsPage</name>
     <message>
         <source>Tags</source>
@@ -277,6 +284,45 @@
     <message>
         <source>Cannot read this range</source>
         <translation>无法读取此范围</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::AlarmSound</name>
+    <message>
+        <source>No audio output: alarms are silent</source>
+        <translation>无音频输出：报警无声音</translation>
+    </message>
+    <message>
+        <source>Critical alarm sounding</source>
+        <translation>紧急报警鸣响</translation>
+    </message>
+    <message>
+        <source>High priority alarm sounding</source>
+        <translation>高优先级报警鸣响</translation>
+    </message>
+    <message>
+        <source>Medium priority alarm sounding</source>
+        <translation>中优先级报警鸣响</translation>
+    </message>
+    <message>
+        <source>Low priority alarm sounding</source>
+        <translation>低优先级报警鸣响</translation>
+    </message>
+    <message>
+        <source>Silenced until the next alarm</source>
+        <translation>已消音，直到下一个报警</translation>
+    </message>
+    <message>
+        <source>No alarm sounding</source>
+        <translation>无报警鸣响</translation>
+    </message>
+    <message>
+        <source>Alarm tone %1 cannot be played</source>
+        <translation>无法播放报警音 %1</translation>
+    </message>
+    <message>
+        <source>Audio output not responding: alarms are silent</source>
+        <translation>音频输出无响应：报警无声音</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,13 @@ import QtQuick
 import QtQuick.Layouts
 import Vigil
 
-// The persistent top bar (ISA-101): plant name, alarm banner, communication status, clock, user.
+// The persistent top bar (ISA-101): plant name, alarm banner and silence, communication status,
+// clock, user.
 Rectangle {
     id: root
     required property PlantStatus plant
     required property DeviceListModel devices
+    required property AlarmSound sound
     property HistoryStatus history: null
     signal devicesRequested()
     signal historyRequested()
@@ -54,6 +56,11 @@ Rectangle {
         AlarmBanner {
             objectName: "alarmBanner"
             Layout.fillWidth: true
+        }
+
+        SilenceButton {
+            objectName: "silenceButton"
+            sound: root.sound
         }
 
         Rectangle {

@@ -2,6 +2,8 @@
 // the real pipeline: sim drivers on their threads -> TagTable on a core thread -> UiChangeCoalescer
 // -> TagListModel / TagFilterModel, and DeviceListModel. Any warning fails the test.
 
+#include "alarms/annunciator.h"
+#include "alarmsound.h"
 #include "builtindrivers.h"
 #include "config/plantloader.h"
 #include "devicehost.h"
@@ -208,6 +210,8 @@ struct Pipeline {
         , plantStatus(plant.name, plant.description, clock, kiosk)
         , historyStatus(&historian)
         , trend(historyQueries, plant.tags, clock, dataDir + QStringLiteral("/exports"))
+        , annunciator(clock)
+        , alarmSound(annunciator)
     {
         QObject::connect(tagTable.get(), &TagTable::changed, &historian, &Historian::record,
                          Qt::DirectConnection);
@@ -254,6 +258,7 @@ struct Pipeline {
             {QStringLiteral("devices"), QVariant::fromValue(&deviceModel)},
             {QStringLiteral("trend"), QVariant::fromValue(&trend)},
             {QStringLiteral("history"), QVariant::fromValue(&historyStatus)},
+            {QStringLiteral("alarmSound"), QVariant::fromValue(&alarmSound)},
         });
         engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Main.qml")));
         if (engine->rootObjects().size() != 1)
@@ -289,6 +294,8 @@ struct Pipeline {
     PlantStatus plantStatus;
     HistoryStatus historyStatus;
     TrendController trend;
+    Annunciator annunciator;
+    AlarmSound alarmSound;
     std::unique_ptr<QQmlApplicationEngine> engine;
     QStringList qmlWarnings;
 };
@@ -381,6 +388,17 @@ void TstMainQml::cleanupTestCase()
 QQuickWindow *TstMainQml::loadWindow(bool kiosk)
 {
     m_pipeline = std::make_unique<Pipeline>(m_registry, *m_plant, kiosk, m_dir.path());
+    if (!m_pipeline->alarmSound.audioAvailable()) {
+        // The tests run without a sound server (tests/CMakeLists.txt): Qt Multimedia and
+        // AlarmSound say so, as on a panel without audio, and the window shows it: not a fault.
+        g_warnings.removeIf([](const QString &w) {
+            const bool audio = w == u"[default] PulseAudioService: pa_context_connect() failed" ||
+                               w == u"[vigil.ui] no audio output: alarms are silent";
+            if (audio)
+                qInfo().noquote() << "tolerated:" << w;
+            return audio;
+        });
+    }
     m_window = m_pipeline->load();
     return m_window;
 }
@@ -396,8 +414,9 @@ void TstMainQml::windowLoadsWithoutWarnings()
     QCOMPARE(window->height(), 800);
     QCOMPARE(window->visibility(), QWindow::Windowed);
     QVERIFY(!(window->flags() & Qt::FramelessWindowHint));
-    for (const char *name : {"tagList", "tagFilter", "tagCount", "commStatus", "clockTime", "pages",
-                             "nav_0", "nav_1", "deviceList", "alarmBanner", "userArea"})
+    for (const char *name :
+         {"tagList", "tagFilter", "tagCount", "commStatus", "clockTime", "pages", "nav_0", "nav_1",
+          "deviceList", "alarmBanner", "silenceButton", "userArea"})
         QVERIFY2(item(QString::fromLatin1(name)), name);
     // The initial properties reached the window.
     QCOMPARE(window->property("plant").value<QObject *>(), &m_pipeline->plantStatus);
