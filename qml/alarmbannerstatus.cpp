@@ -9,6 +9,21 @@
 namespace vigil
 {
 
+namespace
+{
+
+// Higher priority first, then the later raise; alarms raised in one batch by their order.
+bool isNewer(const AlarmSnapshot &a, const AlarmSnapshot &b)
+{
+    if (a.priority != b.priority)
+        return a.priority > b.priority;
+    if (a.activeTimeMs != b.activeTimeMs)
+        return a.activeTimeMs > b.activeTimeMs;
+    return a.id > b.id;
+}
+
+} // namespace
+
 AlarmBannerStatus::AlarmBannerStatus(AlarmListModel *alarms, QObject *parent)
     : QObject(parent)
     , m_alarms(alarms)
@@ -29,7 +44,9 @@ QString AlarmBannerStatus::newestPriorityText() const
 
 QString AlarmBannerStatus::newestText() const
 {
-    return m_newestPriority > 0 ? m_newestText : tr("No unacknowledged alarms");
+    if (m_newestPriority == 0)
+        return tr("No unacknowledged alarms");
+    return QStringLiteral("%1  %2  %3").arg(m_newestTime, m_newestSource, m_newestMessage);
 }
 
 void AlarmBannerStatus::recount()
@@ -41,24 +58,25 @@ void AlarmBannerStatus::recount()
         if (!a.flags.actionable() || a.flags.acknowledged)
             continue;
         ++counts[int(a.priority)];
-        if (!newest || a.priority > newest->priority ||
-            (a.priority == newest->priority && a.activeTimeMs > newest->activeTimeMs))
+        if (!newest || isNewer(a, *newest))
             newest = &a;
     }
     const int id = newest ? int(newest->id) : -1;
     const int priority = newest ? int(newest->priority) : 0;
-    const QString text = newest ? QStringLiteral("%1  %2  %3")
-                                      .arg(AlarmText::time(newest->activeTimeMs),
-                                           newest->tagId.isEmpty() ? newest->device : newest->tagId,
-                                           AlarmText::message(*newest))
-                                : QString();
+    const QString time = newest ? AlarmText::time(newest->activeTimeMs) : QString();
+    const QString source =
+        newest ? (newest->tagId.isEmpty() ? newest->device : newest->tagId) : QString();
+    const QString message = newest ? AlarmText::message(*newest) : QString();
     if (std::equal(std::begin(counts), std::end(counts), std::begin(m_counts)) &&
-        id == m_newestId && priority == m_newestPriority && text == m_newestText)
+        id == m_newestId && priority == m_newestPriority && time == m_newestTime &&
+        source == m_newestSource && message == m_newestMessage)
         return;
     std::copy(std::begin(counts), std::end(counts), std::begin(m_counts));
     m_newestId = id;
     m_newestPriority = priority;
-    m_newestText = text;
+    m_newestTime = time;
+    m_newestSource = source;
+    m_newestMessage = message;
     emit changed();
 }
 

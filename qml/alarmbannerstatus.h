@@ -28,6 +28,9 @@ class AlarmBannerStatus : public QObject
     Q_PROPERTY(QString newestShape READ newestShape NOTIFY changed)
     Q_PROPERTY(QString newestPriorityText READ newestPriorityText NOTIFY changed)
     Q_PROPERTY(QString newestText READ newestText NOTIFY changed)
+    Q_PROPERTY(QString newestTimeText READ newestTimeText NOTIFY changed)
+    Q_PROPERTY(QString newestSource READ newestSource NOTIFY changed)
+    Q_PROPERTY(QString newestMessage READ newestMessage NOTIFY changed)
 public:
     explicit AlarmBannerStatus(AlarmListModel *alarms, QObject *parent = nullptr);
 
@@ -44,6 +47,11 @@ public:
     QString newestPriorityText() const;
     // "14:03:12  LT101  Tank level high", or "No unacknowledged alarms".
     QString newestText() const;
+    // The parts of newestText (empty when nothing is unacknowledged): its raise time, its tag
+    // (or device) and its message.
+    QString newestTimeText() const { return m_newestTime; }
+    QString newestSource() const { return m_newestSource; }
+    QString newestMessage() const { return m_newestMessage; }
 
 signals:
     void changed();
@@ -55,7 +63,9 @@ private:
     int m_counts[5] = {0, 0, 0, 0, 0}; // by priority value
     int m_newestId = -1;
     int m_newestPriority = 0;
-    QString m_newestText;
+    QString m_newestTime;
+    QString m_newestSource;
+    QString m_newestMessage;
 };
 
 } // namespace vigil
