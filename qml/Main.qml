@@ -10,6 +10,10 @@ ApplicationWindow {
     required property DeviceListModel devices
     required property TrendController trend
     required property HistoryStatus history
+    required property AlarmFilterModel alarms
+    required property AlarmListModel shelvedAlarms
+    required property AlarmBannerStatus alarmBanner
+    required property AlarmOperations alarmOperations
 
     width: 1280
     height: 800
@@ -27,6 +31,8 @@ ApplicationWindow {
         plant: window.plant
         devices: window.devices
         history: window.history
+        alarms: window.alarmBanner
+        onAlarmsRequested: nav.currentIndex = 3
         onDevicesRequested: nav.currentIndex = 1
         onHistoryRequested: nav.currentIndex = 2
     }
@@ -38,7 +44,8 @@ ApplicationWindow {
         Rectangle {
             id: nav
             property int currentIndex: 0
-            readonly property var pages: [qsTr("Tags"), qsTr("Devices"), qsTr("Trends")]
+            readonly property var pages: [qsTr("Tags"), qsTr("Devices"), qsTr("Trends"), qsTr("Alarms"),
+                                          qsTr("Shelved")]
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.navWidth
             color: Theme.bar
@@ -81,6 +88,15 @@ ApplicationWindow {
             TagsPage { tags: window.tags }
             DevicesPage { devices: window.devices }
             TrendPage { trend: window.trend; history: window.history }
+            AlarmsPage {
+                alarms: window.alarms
+                operations: window.alarmOperations
+                onTrendRequested: (tagId) => {
+                    window.trend.addPen(tagId)
+                    nav.currentIndex = 2
+                }
+            }
+            ShelvedPage { alarms: window.shelvedAlarms; operations: window.alarmOperations }
         }
     }
 
