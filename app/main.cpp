@@ -1,6 +1,11 @@
 // The composition root: the only place that creates services and wires them together. main()
 // reads as the steps of a run; each step below creates or connects one part.
 
+#include "alarmbannerstatus.h"
+#include "alarmfiltermodel.h"
+#include "alarmlistmodel.h"
+#include "alarmoperations.h"
+#include "alarms/alarmengine.h"
 #include "applog.h"
 #include "builtindrivers.h"
 #include "commandline.h"
@@ -204,6 +209,43 @@ std::unique_ptr<Historian> startHistorian(const PlantConfig &plant, TagTable *ta
     return historian;
 }
 
+// Alarms: the engine evaluates every change set on the core thread and follows each driver's
+// connection state (communication loss). It ticks once the core thread runs and is deleted on
+// the core thread when it finishes.
+AlarmEngine *startAlarmEngine(const PlantConfig &plant, const Clock &clock, QThread &coreThread,
+                              TagTable *tagTable, const DeviceHost &devices)
+{
+    auto *engine = new AlarmEngine(plant.tags, clock);
+    QObject::connect(tagTable, &TagTable::changed, engine, &AlarmEngine::processChanges);
+    for (Driver *driver : devices.drivers()) {
+        const QString device = driver->deviceId();
+        // Connecting (retrying) and Stopped (shutting down) leave the alarm as it is.
+        QObject::connect(driver, &Driver::statusChanged, engine,
+                         [engine, device](const DriverStatus &status) {
+                             if (status.state == DriverState::Disconnected)
+                                 engine->setDeviceConnected(device, false, status.reason);
+                             else if (status.state == DriverState::Connected ||
+                                      status.state == DriverState::Degraded)
+                                 engine->setDeviceConnected(device, true);
+                         });
+    }
+    engine->moveToThread(&coreThread);
+    QObject::connect(&coreThread, &QThread::started, engine, &AlarmEngine::start);
+    QObject::connect(&coreThread, &QThread::finished, engine, &QObject::deleteLater);
+    return engine;
+}
+
+// The alarm screens' lists start with the engine's alarms (restored ones included) and then
+// follow its changes, queued to the GUI thread. Called before the core thread starts.
+void feedAlarmLists(AlarmEngine *engine, AlarmListModel &listed, AlarmListModel &shelved)
+{
+    listed.reset(engine->listed());
+    shelved.reset(engine->shelvedOrOutOfService());
+    QObject::connect(engine, &AlarmEngine::alarmsChanged, &listed, &AlarmListModel::applySnapshots);
+    QObject::connect(engine, &AlarmEngine::alarmsChanged, &shelved,
+                     &AlarmListModel::applySnapshots);
+}
+
 bool loadMainWindow(QQmlApplicationEngine &engine, const QVariantMap &adapters)
 {
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -265,6 +307,7 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     devices.setEventLog(&events);
     for (Driver *driver : devices.drivers())
         QObject::connect(driver, &Driver::samplesReady, tagTable, &TagTable::ingest);
+    AlarmEngine *alarmEngine = startAlarmEngine(plant, clock, coreThread, tagTable, devices);
 
     // UI adapters (GUI thread).
     TagListModel tagModel(plant.tags);
@@ -275,6 +318,12 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     HistoryStatus historyStatus(historian.get());
     TrendController trend(historyQueries, plant.tags, clock,
                           QDir(plant.settings.dataDir()).filePath(QStringLiteral("exports")));
+    AlarmListModel alarmList(AlarmListModel::Selection::Listed, plant.tags);
+    AlarmListModel shelvedList(AlarmListModel::Selection::ShelvedOrOutOfService, plant.tags);
+    feedAlarmLists(alarmEngine, alarmList, shelvedList);
+    AlarmFilterModel alarmSummary(&alarmList);
+    AlarmBannerStatus alarmBanner(&alarmList);
+    AlarmOperations alarmOps(alarmEngine, AlarmEngineOptions().maxShelveMs);
 
     QQmlApplicationEngine engine;
     if (!loadMainWindow(engine,
@@ -284,6 +333,10 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
                             {QStringLiteral("devices"), QVariant::fromValue(&deviceModel)},
                             {QStringLiteral("trend"), QVariant::fromValue(&trend)},
                             {QStringLiteral("history"), QVariant::fromValue(&historyStatus)},
+                            {QStringLiteral("alarms"), QVariant::fromValue(&alarmSummary)},
+                            {QStringLiteral("shelvedAlarms"), QVariant::fromValue(&shelvedList)},
+                            {QStringLiteral("alarmBanner"), QVariant::fromValue(&alarmBanner)},
+                            {QStringLiteral("alarmOperations"), QVariant::fromValue(&alarmOps)},
                         })) {
         err << "vigil: the user interface failed to load" << Qt::endl;
         return 1;
