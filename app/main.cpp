@@ -1,6 +1,10 @@
 // The composition root: the only place that creates services and wires them together. main()
 // reads as the steps of a run; each step below creates or connects one part.
 
+#include "alarmbannerstatus.h"
+#include "alarmfiltermodel.h"
+#include "alarmlistmodel.h"
+#include "alarmoperations.h"
 #include "alarms/alarmengine.h"
 #include "alarms/annunciator.h"
 #include "alarmsound.h"
@@ -264,6 +268,17 @@ void annunciate(const AlarmEngine &alarms, Annunciator &annunciator)
     annunciator.start();
 }
 
+// The alarm screens' lists start with the engine's alarms (restored ones included) and then
+// follow its changes, queued to the GUI thread. Called before the core thread starts.
+void feedAlarmLists(AlarmEngine *engine, AlarmListModel &listed, AlarmListModel &shelved)
+{
+    listed.reset(engine->listed());
+    shelved.reset(engine->shelvedOrOutOfService());
+    QObject::connect(engine, &AlarmEngine::alarmsChanged, &listed, &AlarmListModel::applySnapshots);
+    QObject::connect(engine, &AlarmEngine::alarmsChanged, &shelved,
+                     &AlarmListModel::applySnapshots);
+}
+
 bool loadMainWindow(QQmlApplicationEngine &engine, const QVariantMap &adapters)
 {
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -346,6 +361,12 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     Annunciator annunciator(clock);
     annunciate(*alarms, annunciator);
     AlarmSound alarmSound(annunciator);
+    AlarmListModel alarmList(AlarmListModel::Selection::Listed, plant.tags);
+    AlarmListModel shelvedList(AlarmListModel::Selection::ShelvedOrOutOfService, plant.tags);
+    feedAlarmLists(alarms, alarmList, shelvedList);
+    AlarmFilterModel alarmSummary(&alarmList);
+    AlarmBannerStatus alarmBanner(&alarmList);
+    AlarmOperations alarmOps(alarms, plant.alarms.maxShelveMs);
 
     QQmlApplicationEngine engine;
     if (!loadMainWindow(engine,
@@ -356,6 +377,10 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
                             {QStringLiteral("trend"), QVariant::fromValue(&trend)},
                             {QStringLiteral("history"), QVariant::fromValue(&historyStatus)},
                             {QStringLiteral("alarmSound"), QVariant::fromValue(&alarmSound)},
+                            {QStringLiteral("alarms"), QVariant::fromValue(&alarmSummary)},
+                            {QStringLiteral("shelvedAlarms"), QVariant::fromValue(&shelvedList)},
+                            {QStringLiteral("alarmBanner"), QVariant::fromValue(&alarmBanner)},
+                            {QStringLiteral("alarmOperations"), QVariant::fromValue(&alarmOps)},
                         })) {
         err << "vigil: the user interface failed to load" << Qt::endl;
         return 1;

@@ -1,5 +1,6 @@
 #include "metatypes.h"
 
+#include "alarms/alarmsnapshot.h"
 #include "alarms/alarmtransition.h"
 #include "events/systemevent.h"
 #include "tags/quality.h"
@@ -18,6 +19,7 @@ void registerCoreMetaTypes()
     qRegisterMetaType<vigil::ChangeSet>();
     qRegisterMetaType<vigil::SystemEvent>();
     qRegisterMetaType<vigil::AlarmTransitionBatch>();
+    qRegisterMetaType<QList<vigil::AlarmSnapshot>>();
 }
 
 } // namespace vigil

@@ -11,6 +11,10 @@ ApplicationWindow {
     required property TrendController trend
     required property HistoryStatus history
     required property AlarmSound alarmSound
+    required property AlarmFilterModel alarms
+    required property AlarmListModel shelvedAlarms
+    required property AlarmBannerStatus alarmBanner
+    required property AlarmOperations alarmOperations
 
     width: 1280
     height: 800
@@ -29,6 +33,8 @@ ApplicationWindow {
         devices: window.devices
         history: window.history
         sound: window.alarmSound
+        alarms: window.alarmBanner
+        onAlarmsRequested: nav.currentIndex = 3
         onDevicesRequested: nav.currentIndex = 1
         onHistoryRequested: nav.currentIndex = 2
     }
@@ -40,7 +46,8 @@ ApplicationWindow {
         Rectangle {
             id: nav
             property int currentIndex: 0
-            readonly property var pages: [qsTr("Tags"), qsTr("Devices"), qsTr("Trends")]
+            readonly property var pages: [qsTr("Tags"), qsTr("Devices"), qsTr("Trends"), qsTr("Alarms"),
+                                          qsTr("Shelved")]
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.navWidth
             color: Theme.bar
@@ -83,6 +90,15 @@ ApplicationWindow {
             TagsPage { tags: window.tags }
             DevicesPage { devices: window.devices }
             TrendPage { trend: window.trend; history: window.history }
+            AlarmsPage {
+                alarms: window.alarms
+                operations: window.alarmOperations
+                onTrendRequested: (tagId) => {
+                    window.trend.addPen(tagId)
+                    nav.currentIndex = 2
+                }
+            }
+            ShelvedPage { alarms: window.shelvedAlarms; operations: window.alarmOperations }
         }
     }
 

@@ -25,6 +25,196 @@
     </message>
 </context>
 <context>
+    <name>AlarmDetailPanel</name>
+    <message>
+        <source>Not stated</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>Select an alarm to see its details and what to do.</source>
+        <translation>选择一条报警以查看其详情及处理方法。</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>位号</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Active since</source>
+        <translation>激活时间</translation>
+    </message>
+    <message>
+        <source>Returned to normal</source>
+        <translation>恢复正常时间</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>by %1 at %2</source>
+        <translation>由 %1 于 %2</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <source>by %1: %2 (%3)</source>
+        <translation>由 %1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>由 %1</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理方法</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Response time</source>
+        <translation>响应时间</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>可能原因</translation>
+    </message>
+    <message>
+        <source>Consequence</source>
+        <translation>后果</translation>
+    </message>
+    <message>
+        <source>Show trend</source>
+        <translation>显示趋势</translation>
+    </message>
+    <message>
+        <source>Unshelve</source>
+        <translation>取消搁置</translation>
+    </message>
+    <message>
+        <source>Shelve…</source>
+        <translation>搁置…</translation>
+    </message>
+    <message>
+        <source>Return to service</source>
+        <translation>恢复投用</translation>
+    </message>
+    <message>
+        <source>Out of service…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>复位</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsPage</name>
+    <message>
+        <source>Alarm summary</source>
+        <translation>报警汇总</translation>
+    </message>
+    <message>
+        <source>Filter by tag, message or state</source>
+        <translation>按位号、消息或状态筛选</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>%1 of %2 alarms</source>
+        <translation>%1 / %2 条报警</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>位号</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No active or unacknowledged alarms</source>
+        <translation>无激活或未确认的报警</translation>
+    </message>
+    <message>
+        <source>No alarm matches the filter</source>
+        <translation>没有符合筛选条件的报警</translation>
+    </message>
+    <message>
+        <source>Comment for the acknowledgement (optional)</source>
+        <translation>确认备注（可选）</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Acknowledge all visible (%1)</source>
+        <translation>确认全部可见报警（%1）</translation>
+    </message>
+</context>
+<context>
     <name>DevicesPage</name>
     <message>
         <source>Devices</source>
@@ -129,6 +319,106 @@
     <message>
         <source>Trends</source>
         <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>已搁置</translation>
+    </message>
+</context>
+<context>
+    <name>ShelveDialog</name>
+    <message>
+        <source>Take the alarm out of service</source>
+        <translation>将报警停用</translation>
+    </message>
+    <message>
+        <source>Shelve the alarm</source>
+        <translation>搁置报警</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>e.g. transmitter replaced, work order 4711</source>
+        <translation>例如：变送器已更换，工单 4711</translation>
+    </message>
+    <message>
+        <source>e.g. known fault, maintenance called</source>
+        <translation>例如：已知故障，已通知维修</translation>
+    </message>
+    <message>
+        <source>For how long</source>
+        <translation>搁置时长</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Take out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Shelve</source>
+        <translation>搁置</translation>
+    </message>
+</context>
+<context>
+    <name>ShelvedPage</name>
+    <message>
+        <source>Shelved and out of service</source>
+        <translation>已搁置和已停用的报警</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) not annunciated</source>
+        <translation>
+            <numerusform>%n 条报警不予提示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>位号</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>State and until</source>
+        <translation>状态及截止时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>No alarm is shelved or out of service</source>
+        <translation>没有已搁置或已停用的报警</translation>
+    </message>
+    <message>
+        <source>Shelved %1</source>
+        <translation>已搁置 %1</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Unshelve</source>
+        <translation>取消搁置</translation>
+    </message>
+    <message>
+        <source>Return to service</source>
+        <translation>恢复投用</translation>
     </message>
 </context>
 <context>
@@ -323,6 +613,224 @@
     <message>
         <source>Audio output not responding: alarms are silent</source>
         <translation>音频输出无响应：报警无声音</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::AlarmBannerStatus</name>
+    <message>
+        <source>No unacknowledged alarms</source>
+        <translation>无未确认报警</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::AlarmListModel</name>
+    <message>
+        <source>ON</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>OFF</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>± %1 from setpoint</source>
+        <extracomment>the allowed deviation from the setpoint, e.g. &quot;± 10 °C from setpoint&quot;</extracomment>
+        <translation>偏离设定值 ± %1</translation>
+    </message>
+    <message>
+        <source>%1 per second</source>
+        <extracomment>a rate of change limit, e.g. &quot;5 m³/h per second&quot;</extracomment>
+        <translation>每秒 %1</translation>
+    </message>
+    <message>
+        <source>until it returns to normal</source>
+        <translation>直到恢复正常</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <extracomment>a timed shelve&apos;s end, e.g. &quot;until 14:20:00&quot;</extracomment>
+        <translation>至 %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::AlarmOperations</name>
+    <message>
+        <source>Until it returns to normal</source>
+        <translation>直到恢复正常</translation>
+    </message>
+    <message>
+        <source>%1 (longest allowed)</source>
+        <translation>%1（允许的最长时间）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) acknowledged</source>
+        <translation>
+            <numerusform>已确认 %n 条报警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to acknowledge</source>
+        <translation>没有需要确认的报警</translation>
+    </message>
+    <message>
+        <source>Not shelved: a reason is required</source>
+        <translation>未搁置：必须填写原因</translation>
+    </message>
+    <message>
+        <source>Alarm shelved</source>
+        <translation>报警已搁置</translation>
+    </message>
+    <message>
+        <source>Not shelved: unknown alarm</source>
+        <translation>未搁置：未知报警</translation>
+    </message>
+    <message>
+        <source>Alarm unshelved</source>
+        <translation>报警已取消搁置</translation>
+    </message>
+    <message>
+        <source>The alarm was not shelved</source>
+        <translation>该报警未被搁置</translation>
+    </message>
+    <message>
+        <source>Alarm taken out of service</source>
+        <translation>报警已停用</translation>
+    </message>
+    <message>
+        <source>Already out of service</source>
+        <translation>已处于停用状态</translation>
+    </message>
+    <message>
+        <source>Alarm returned to service</source>
+        <translation>报警已恢复投用</translation>
+    </message>
+    <message>
+        <source>Already in service</source>
+        <translation>已处于投用状态</translation>
+    </message>
+    <message>
+        <source>Alarm reset</source>
+        <translation>报警已复位</translation>
+    </message>
+    <message>
+        <source>Nothing to reset: the alarm is not latched</source>
+        <translation>无需复位：该报警未锁存</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::AlarmText</name>
+    <message>
+        <source>Critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Ack active</source>
+        <translation>已确认 激活</translation>
+    </message>
+    <message>
+        <source>Unack active</source>
+        <translation>未确认 激活</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Unack RTN</source>
+        <translation>未确认 已恢复</translation>
+    </message>
+    <message>
+        <source>Shelved (one-shot)</source>
+        <translation>已搁置（单次）</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <source>Suppressed by design</source>
+        <translation>设计抑制</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Latched: reset needed</source>
+        <translation>已锁存：需要复位</translation>
+    </message>
+    <message>
+        <source>%1 %2 alarm</source>
+        <extracomment>%1 is the tag, %2 the kind of alarm (&quot;Hi&quot;, &quot;Deviation&quot;, ...)</extracomment>
+        <translation>%1 %2 报警</translation>
+    </message>
+    <message>
+        <source>Bad quality on %1: its alarms cannot be evaluated</source>
+        <translation>%1 质量为坏：其报警无法判断</translation>
+    </message>
+    <message>
+        <source>Communication lost with %1</source>
+        <translation>与 %1 的通讯中断</translation>
+    </message>
+    <message>
+        <source>Command failed on %1</source>
+        <translation>%1 的命令执行失败</translation>
+    </message>
+    <message>
+        <source>Bad quality</source>
+        <translation>质量坏</translation>
+    </message>
+    <message>
+        <source>Communication loss</source>
+        <translation>通讯中断</translation>
+    </message>
+    <message>
+        <source>Command failure</source>
+        <translation>命令失败</translation>
+    </message>
+    <message>
+        <source>Digital</source>
+        <translation>开关量</translation>
+    </message>
+    <message>
+        <source>Deviation</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Rate of change</source>
+        <translation>变化率</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QSqlQuery>
-#include <QTimeZone>
 
 namespace vigil::sim
 {
@@ -62,11 +61,10 @@ bool AlarmBackfill::begin(qint64 from, QString *error)
     }
     const qint64 newest = newestTransition(m_url);
     if (newest >= from) {
-        *error =
-            QStringLiteral("the alarm journal %1 already holds alarms up to %2, after the "
-                           "start of the backfill")
-                .arg(m_url.display(),
-                     QDateTime::fromMSecsSinceEpoch(newest, QTimeZone::UTC).toString(Qt::ISODate));
+        *error = QStringLiteral("the alarm journal %1 already holds alarms up to %2, after the "
+                                "start of the backfill")
+                     .arg(m_url.display(),
+                          QDateTime::fromMSecsSinceEpoch(newest, Qt::UTC).toString(Qt::ISODate));
         return false;
     }
     m_clock.setNowMs(from);

@@ -4,9 +4,11 @@
 #include "util/clock.h"
 #include "util/logging.h"
 
+#include <QMetaMethod>
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 namespace vigil
 {
@@ -219,22 +221,10 @@ void AlarmEngine::transition(AlarmTransitionKind kind, const QString &user, cons
                              qint64 durationMs)
 {
     const AlarmDefinition &d = m_catalog.at(m_current);
-    const AlarmState &s = m_states[m_current];
     if (d.tag != kNoTag && m_inputs[d.tag].hasValue)
         m_values[m_current] = m_inputs[d.tag].value;
-    AlarmTransition t;
-    t.alarmId = m_current;
-    t.kind = kind;
-    t.source = d.source;
-    t.type = d.rule.type;
-    t.priority = d.rule.priority;
-    t.flags = s.flags();
-    t.key = d.key;
-    t.tagId = d.tagId;
-    t.device = d.device;
-    t.message = d.rule.message;
-    t.value = m_values[m_current];
-    t.limit = d.rule.limit;
+    AlarmTransition t =
+        AlarmTransition::of(d, kind, m_states[m_current].flags(), m_values[m_current]);
     t.user = user.isEmpty() ? m_contextUser : user;
     t.comment = comment.isEmpty() ? m_contextComment : comment;
     t.durationMs = durationMs;
@@ -389,6 +379,20 @@ void AlarmEngine::flush()
     AlarmTransitionBatch batch;
     batch.swap(m_batch);
     emit transitionsOccurred(batch);
+    // Snapshots cost copies: only made when someone (the screens) listens.
+    if (isSignalConnected(QMetaMethod::fromSignal(&AlarmEngine::alarmsChanged)))
+        emit alarmsChanged(snapshotsOf(batch));
+}
+
+QList<AlarmSnapshot> AlarmEngine::snapshotsOf(const AlarmTransitionBatch &batch) const
+{
+    QList<AlarmSnapshot> touched;
+    std::vector<char> seen(m_states.size(), 0);
+    for (const AlarmTransition &t : batch) {
+        if (!std::exchange(seen[t.alarmId], char(1)))
+            touched.append(snapshot(t.alarmId));
+    }
+    return touched;
 }
 
 QString AlarmEngine::userOrDefault(const QString &user)

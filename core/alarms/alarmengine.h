@@ -86,6 +86,8 @@ public slots:
 
 signals:
     void transitionsOccurred(const vigil::AlarmTransitionBatch &transitions);
+    // With each batch: the alarms it touched, as they are after it (for the screens).
+    void alarmsChanged(const QList<vigil::AlarmSnapshot> &alarms);
 
 private:
     void transition(AlarmTransitionKind kind, const QString &user, const QString &comment,
@@ -106,6 +108,7 @@ private:
     template<typename Op>
     bool operate(quint32 id, Op op);
     void flush();
+    QList<AlarmSnapshot> snapshotsOf(const AlarmTransitionBatch &batch) const;
     static QString userOrDefault(const QString &user);
 
     std::shared_ptr<const TagDirectory> m_directory;

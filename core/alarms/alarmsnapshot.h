@@ -5,6 +5,8 @@
 #include "alarmrule.h"
 #include "alarmsource.h"
 
+#include <QList>
+#include <QMetaType>
 #include <QString>
 
 namespace vigil
@@ -61,3 +63,5 @@ struct AlarmCounts {
 };
 
 } // namespace vigil
+
+Q_DECLARE_METATYPE(vigil::AlarmSnapshot)

@@ -36,4 +36,23 @@ QString alarmTransitionKindName(AlarmTransitionKind kind)
     return {};
 }
 
+AlarmTransition AlarmTransition::of(const AlarmDefinition &d, AlarmTransitionKind kind,
+                                    const AlarmFlags &flags, double value)
+{
+    AlarmTransition t;
+    t.alarmId = d.id;
+    t.kind = kind;
+    t.source = d.source;
+    t.type = d.rule.type;
+    t.priority = d.rule.priority;
+    t.flags = flags;
+    t.key = d.key;
+    t.tagId = d.tagId;
+    t.device = d.device;
+    t.message = d.rule.message;
+    t.value = value;
+    t.limit = d.rule.limit;
+    return t;
+}
+
 } // namespace vigil

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alarmdefinition.h"
 #include "alarmflags.h"
 #include "alarmrule.h"
 #include "alarmsource.h"
@@ -47,6 +48,11 @@ struct AlarmTransition {
     QString comment;       // acknowledge/out-of-service comment, shelving reason, failure text
     qint64 durationMs = 0; // timed shelve: its effective duration
     qint64 wallTimeMs = 0;
+
+    // The record of a transition of an alarm: what its definition, state and value say. The
+    // caller adds who, why, how long and when.
+    static AlarmTransition of(const AlarmDefinition &definition, AlarmTransitionKind kind,
+                              const AlarmFlags &flags, double value);
 };
 
 // All the transitions of one change set, tick or operation: one signal each, never one per sample.

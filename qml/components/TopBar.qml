@@ -10,6 +10,8 @@ Rectangle {
     required property DeviceListModel devices
     required property AlarmSound sound
     property HistoryStatus history: null
+    property AlarmBannerStatus alarms: null
+    signal alarmsRequested()
     signal devicesRequested()
     signal historyRequested()
 
@@ -31,8 +33,10 @@ Rectangle {
 
         ColumnLayout {
             spacing: 0
-            Layout.preferredWidth: Math.min(implicitWidth, 380)
-            Layout.maximumWidth: 380
+            // On a 1280 px panel the alarm banner needs the room more than the plant's description.
+            readonly property int widest: root.width >= 1600 ? 380 : 300
+            Layout.preferredWidth: Math.min(implicitWidth, widest)
+            Layout.maximumWidth: widest
             Text {
                 Layout.fillWidth: true
                 text: root.plant.plantName
@@ -56,6 +60,8 @@ Rectangle {
         AlarmBanner {
             objectName: "alarmBanner"
             Layout.fillWidth: true
+            status: root.alarms
+            onOpened: root.alarmsRequested()
         }
 
         SilenceButton {

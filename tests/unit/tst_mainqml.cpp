@@ -4,6 +4,11 @@
 
 #include "alarms/annunciator.h"
 #include "alarmsound.h"
+#include "alarmbannerstatus.h"
+#include "alarmfiltermodel.h"
+#include "alarmlistmodel.h"
+#include "alarmoperations.h"
+#include "alarms/alarmengine.h"
 #include "builtindrivers.h"
 #include "config/plantloader.h"
 #include "devicehost.h"
@@ -210,6 +215,12 @@ struct Pipeline {
         , plantStatus(plant.name, plant.description, clock, kiosk)
         , historyStatus(&historian)
         , trend(historyQueries, plant.tags, clock, dataDir + QStringLiteral("/exports"))
+        , alarmEngine(std::make_unique<AlarmEngine>(plant.tags, clock))
+        , alarmList(AlarmListModel::Selection::Listed, plant.tags)
+        , shelvedList(AlarmListModel::Selection::ShelvedOrOutOfService, plant.tags)
+        , alarmSummary(&alarmList)
+        , alarmBanner(&alarmList)
+        , alarmOps(alarmEngine.get(), AlarmEngineOptions().maxShelveMs)
         , annunciator(clock)
         , alarmSound(annunciator)
     {
@@ -224,6 +235,16 @@ struct Pipeline {
             QObject::connect(driver, &Driver::samplesReady, tagTable.get(), &TagTable::ingest);
         QObject::connect(coalescer.get(), &UiChangeCoalescer::updated, &tagModel,
                          &TagListModel::applyUpdate);
+        QObject::connect(tagTable.get(), &TagTable::changed, alarmEngine.get(),
+                         &AlarmEngine::processChanges);
+        alarmList.reset(alarmEngine->listed());
+        shelvedList.reset(alarmEngine->shelvedOrOutOfService());
+        QObject::connect(alarmEngine.get(), &AlarmEngine::alarmsChanged, &alarmList,
+                         &AlarmListModel::applySnapshots);
+        QObject::connect(alarmEngine.get(), &AlarmEngine::alarmsChanged, &shelvedList,
+                         &AlarmListModel::applySnapshots);
+        alarmEngine->moveToThread(&coreThread);
+        QObject::connect(&coreThread, &QThread::started, alarmEngine.get(), &AlarmEngine::start);
     }
 
     ~Pipeline()
@@ -235,11 +256,13 @@ struct Pipeline {
             // here would stop an active timer from the wrong thread.
             coalescer.release()->deleteLater();
             tagTable.release()->deleteLater();
+            alarmEngine.release()->deleteLater();
             coreThread.quit();
             coreThread.wait();
         } else {
             coalescer.reset();
             tagTable.reset();
+            alarmEngine.reset();
         }
     }
 
@@ -259,6 +282,10 @@ struct Pipeline {
             {QStringLiteral("trend"), QVariant::fromValue(&trend)},
             {QStringLiteral("history"), QVariant::fromValue(&historyStatus)},
             {QStringLiteral("alarmSound"), QVariant::fromValue(&alarmSound)},
+            {QStringLiteral("alarms"), QVariant::fromValue(&alarmSummary)},
+            {QStringLiteral("shelvedAlarms"), QVariant::fromValue(&shelvedList)},
+            {QStringLiteral("alarmBanner"), QVariant::fromValue(&alarmBanner)},
+            {QStringLiteral("alarmOperations"), QVariant::fromValue(&alarmOps)},
         });
         engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Main.qml")));
         if (engine->rootObjects().size() != 1)
@@ -294,6 +321,12 @@ struct Pipeline {
     PlantStatus plantStatus;
     HistoryStatus historyStatus;
     TrendController trend;
+    std::unique_ptr<AlarmEngine> alarmEngine;
+    AlarmListModel alarmList;
+    AlarmListModel shelvedList;
+    AlarmFilterModel alarmSummary;
+    AlarmBannerStatus alarmBanner;
+    AlarmOperations alarmOps;
     Annunciator annunciator;
     AlarmSound alarmSound;
     std::unique_ptr<QQmlApplicationEngine> engine;
@@ -316,6 +349,7 @@ private slots:
     void tagListShowsEveryTagWithLiveValues();
     void filterReducesTheCount();
     void navigatingToDevicesShowsTheDeviceList();
+    void bannerOpensTheAlarmSummary();
     void kioskModeLoadsTheKeyboardPanel();
     void kioskModeAsTheAppRunsIt();
 
@@ -416,7 +450,8 @@ void TstMainQml::windowLoadsWithoutWarnings()
     QVERIFY(!(window->flags() & Qt::FramelessWindowHint));
     for (const char *name :
          {"tagList", "tagFilter", "tagCount", "commStatus", "clockTime", "pages", "nav_0", "nav_1",
-          "deviceList", "alarmBanner", "silenceButton", "userArea"})
+          "nav_3", "nav_4", "deviceList", "alarmBanner", "silenceButton", "userArea", "alarmList",
+          "shelvedList"})
         QVERIFY2(item(QString::fromLatin1(name)), name);
     // The initial properties reached the window.
     QCOMPARE(window->property("plant").value<QObject *>(), &m_pipeline->plantStatus);
@@ -610,6 +645,38 @@ void TstMainQml::navigatingToDevicesShowsTheDeviceList()
                       nav0->mapToScene(QPointF(nav0->width() / 2, nav0->height() / 2)).toPoint());
     QTRY_COMPARE(pages->property("currentIndex").toInt(), 0);
     QVERIFY(tags->isVisible());
+}
+
+void TstMainQml::bannerOpensTheAlarmSummary()
+{
+    QQuickWindow *window = loadWindow();
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    m_pipeline->start();
+
+    // RAMP1 ramps through its Lo and Hi limits every 3 s: alarms reach the banner and the summary
+    // from the engine on the core thread.
+    QTRY_VERIFY_WITH_TIMEOUT(m_pipeline->alarmBanner.total() > 0, 10'000);
+    QTRY_VERIFY(m_pipeline->alarmBanner.flashing());
+    QQuickItem *pages = item(QStringLiteral("pages"));
+    QQuickItem *alarms = item(QStringLiteral("alarmList"));
+    QVERIFY(!alarms->isVisible());
+    QQuickItem *banner = item(QStringLiteral("alarmBanner"));
+    QTest::mouseClick(
+        window, Qt::LeftButton, Qt::NoModifier,
+        banner->mapToScene(QPointF(banner->width() / 2, banner->height() / 2)).toPoint());
+    QTRY_COMPARE(pages->property("currentIndex").toInt(), 3);
+    QVERIFY(alarms->isVisible());
+    QTRY_VERIFY(alarms->property("count").toInt() > 0);
+    QTRY_VERIFY(findText(alarms, QStringLiteral("RAMP1")));
+    QCOMPARE(textOf(item(QStringLiteral("nav_3"))), QStringLiteral("Alarms"));
+
+    // The shelved list is the next entry.
+    QQuickItem *nav4 = item(QStringLiteral("nav_4"));
+    QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier,
+                      nav4->mapToScene(QPointF(nav4->width() / 2, nav4->height() / 2)).toPoint());
+    QTRY_COMPARE(pages->property("currentIndex").toInt(), 4);
+    QVERIFY(item(QStringLiteral("shelvedList"))->isVisible());
 }
 
 void TstMainQml::kioskModeLoadsTheKeyboardPanel()
