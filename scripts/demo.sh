@@ -99,10 +99,13 @@ cable &
 PIDS+=($!)
 
 # The unit's process runs in vigil-sim, served over Modbus TCP on the port the demo plant names
-# (and over MQTT, and its scale on the serial cable); it is stopped when the demo exits.
+# (and over MQTT, and its scale on the serial cable); it is stopped when the demo exits. It runs
+# the operator's shift routine from minute 52 of its cycle: the pump stops 3 minutes in, the tank
+# passes its high level and the alarms come and go within the first minutes.
 SIM_PORT=15502
 SIM_LOG="${TMPDIR:-/tmp}/vigil-sim-demo.log"
 build/bin/vigil-sim --tcp "127.0.0.1:$SIM_PORT" "${SIM_MQTT[@]}" --serial "$CABLE_DIR/wi101.sim" \
+    --routine 52 \
     >"$SIM_LOG" 2>&1 &
 SIM_PID=$!
 PIDS+=("$SIM_PID")

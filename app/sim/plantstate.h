@@ -10,6 +10,8 @@ struct PlantCommands {
     bool heaterOn = true;        // E-101 heater enable
     double temperatureSp = 60.0; // °C
     double pumpSpeed = 80.0;     // %
+
+    bool operator==(const PlantCommands &) const = default;
 };
 
 // The simulated unit's process values, in engineering units. Protocol front-ends (Modbus, later

@@ -10,6 +10,7 @@
 #include "modbusrtuserver.h"
 #include "modbustcpserver.h"
 #include "mqttsimfrontend.h"
+#include "operatorroutine.h"
 #include "plantmodel.h"
 #include "scaleserialserver.h"
 #include "simoptions.h"
@@ -25,6 +26,7 @@
 #include <algorithm>
 #include <csignal>
 #include <memory>
+#include <optional>
 
 using namespace vigil::sim;
 
@@ -70,6 +72,19 @@ int maxTcpConnections(const SimOptions &options, QTextStream &err)
     err << "vigil-sim: --max-connections " << options.maxConnections << " lowered to " << room
         << ": the open-file limit (ulimit -n) allows no more" << Qt::endl;
     return room;
+}
+
+// --routine: the routine's commands whenever they change, so that what an operator commands
+// through Vigil in between stands until the routine's next step.
+void followRoutine(PlantModel &model, const SimOptions &options, qint64 simulatedMs,
+                   std::optional<PlantCommands> &last)
+{
+    const PlantCommands now =
+        OperatorRoutine::commandsAt(simulatedMs + qint64(options.routineMinute) * 60'000);
+    if (last && *last == now)
+        return;
+    last = now;
+    model.setCommands(now);
 }
 
 } // namespace
@@ -142,8 +157,12 @@ int main(int argc, char *argv[])
     wall.start();
     qint64 lastNs = 0;
     QTimer physics;
+    std::optional<PlantCommands> routineCommands;
     QObject::connect(&physics, &QTimer::timeout, [&] {
         const qint64 now = wall.nsecsElapsed();
+        if (options.routineMinute >= 0)
+            followRoutine(model, options, qint64(double(now) / 1e6 * options.speed),
+                          routineCommands);
         model.step(double(now - lastNs) / 1e9 * options.speed);
         lastNs = now;
         if (g_quit || (options.exitAfterS > 0 && now / 1e9 > options.exitAfterS))

@@ -1,5 +1,7 @@
 #include "simoptions.h"
 
+#include "operatorroutine.h"
+
 namespace vigil::sim
 {
 
@@ -28,6 +30,11 @@ QString SimOptions::helpText()
         "                         pump_run, heater_on, temperature_sp, pump_speed\n"
         "  --mqtt-topic TOPIC     base topic (default riverside/unit1)\n"
         "  --mqtt-period MS       state publishing period (default 500)\n"
+        "  --routine MINUTE       the operator's shift routine (setpoint and speed changes, the\n"
+        "                         pump stopped so that the tank passes its high level, the\n"
+        "                         inlet closed, the heater off), from this minute of its\n"
+        "                         two-hour cycle (0..119; 52: the pump stops 3 minutes in);\n"
+        "                         its commands replace the unit's at each step of the routine\n"
         "Fault injection (also at run time through holding registers 9000..9004):\n"
         "  --delay MS             delay every response            (hr9000)\n"
         "  --exception CODE       answer with exception CODE      (hr9001)\n"
@@ -94,6 +101,8 @@ bool SimOptions::parse(const QStringList &arguments, QString *error, bool *help)
         } else if (arg == u"--speed") {
             speed = value.toDouble(&ok);
             ok = ok && speed > 0 && speed <= 1000;
+        } else if (arg == u"--routine") {
+            routineMinute = number(0, int(OperatorRoutine::kCycleMs / 60'000) - 1);
         } else if (arg == u"--seed") {
             seed = value.toULongLong(&ok);
         } else if (arg == u"--exit-after") {

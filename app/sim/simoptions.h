@@ -17,6 +17,7 @@ struct SimOptions {
     char parity = 'E';
     int unit = 1;
     double speed = 1.0;
+    int routineMinute = -1; // --routine: the operator routine from this minute of its cycle
     quint64 seed = 1;
     int delayMs = 0;
     int exceptionCode = 0;
