@@ -1,6 +1,7 @@
 // The composition root: the only place that creates services and wires them together. main()
 // reads as the steps of a run; each step below creates or connects one part.
 
+#include "alarms/alarmengine.h"
 #include "applog.h"
 #include "builtindrivers.h"
 #include "commandline.h"
@@ -16,6 +17,8 @@
 #include "historyexportcommand.h"
 #include "historystatus.h"
 #include "instancelock.h"
+#include "journal/journal.h"
+#include "journal/journalconnection.h"
 #include "metatypes.h"
 #include "plantstatus.h"
 #include "systemdnotifier.h"
@@ -204,6 +207,61 @@ std::unique_ptr<Historian> startHistorian(const PlantConfig &plant, TagTable *ta
     return historian;
 }
 
+// Journal: alarm transitions and system events in journal.db, on its own writer thread. Opened
+// before anything reports, so every event is stored; the alarm states it saved are returned for
+// restoreAlarms. A database that cannot be opened is reported and retried by the writer.
+std::unique_ptr<Journal> openJournal(const PlantConfig &plant, EventLog &events,
+                                     AlarmSavedStates &saved)
+{
+    QString error;
+    const std::optional<HistoryUrl> url =
+        JournalConnection::parseUrl(plant.settings.databaseUrl(), &error);
+    if (!url) {
+        events.report(SystemEvent::Severity::Error, QStringLiteral("journal"),
+                      QStringLiteral("journal.failed"), error);
+        return nullptr;
+    }
+    auto journal = std::make_unique<Journal>(*url, &events);
+    saved = journal->start();
+    return journal;
+}
+
+// Alarms: the engine evaluates every change set on the core thread (moved there, deleted on
+// its finish) and follows each driver's connection for the communication-loss alarms.
+AlarmEngine *startAlarmEngine(QThread &coreThread, const PlantConfig &plant, const Clock &clock,
+                              TagTable *tagTable, const DeviceHost &devices)
+{
+    auto *engine = new AlarmEngine(plant.tags, clock);
+    engine->moveToThread(&coreThread);
+    QObject::connect(tagTable, &TagTable::changed, engine, &AlarmEngine::processChanges);
+    for (Driver *driver : devices.drivers()) {
+        QObject::connect(driver, &Driver::statusChanged, engine,
+                         [engine, device = driver->deviceId()](const DriverStatus &status) {
+                             // Connecting (a retry) and Stopped (on purpose) neither raise nor
+                             // clear.
+                             if (status.state == DriverState::Connected ||
+                                 status.state == DriverState::Degraded)
+                                 engine->setDeviceConnected(device, true);
+                             else if (status.state == DriverState::Disconnected)
+                                 engine->setDeviceConnected(device, false, status.reason);
+                         });
+    }
+    QObject::connect(&coreThread, &QThread::started, engine, &AlarmEngine::start);
+    QObject::connect(&coreThread, &QThread::finished, engine, &QObject::deleteLater);
+    return engine;
+}
+
+// Before the core thread runs: the alarms get the states saved at the last stop (or kill), and
+// from then on every transition is journaled, the ones the restore itself makes included.
+void restoreAlarms(AlarmEngine *engine, Journal *journal, const AlarmSavedStates &saved)
+{
+    if (!journal)
+        return;
+    QObject::connect(engine, &AlarmEngine::transitionsOccurred, journal->writer(),
+                     &JournalWriter::recordTransitions, Qt::QueuedConnection);
+    engine->restore(saved);
+}
+
 bool loadMainWindow(QQmlApplicationEngine &engine, const QVariantMap &adapters)
 {
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -219,9 +277,10 @@ void quitOnStopSignals(UnixSignalWatcher &watcher, QCoreApplication &app)
     QObject::connect(&watcher, &UnixSignalWatcher::received, &app, &QCoreApplication::quit);
 }
 
-// Stops in dependency order: no more samples, then the core, then the history they fed.
+// Stops in dependency order: no more samples, then the core, then the history they fed, and
+// last the journal, which stores the events of all the stops before it.
 void shutDown(SystemdNotifier &systemd, DeviceHost &devices, QThread &coreThread,
-              Historian *historian)
+              Historian *historian, Journal *journal)
 {
     systemd.notifyStopping();
     devices.stopAll();
@@ -229,6 +288,8 @@ void shutDown(SystemdNotifier &systemd, DeviceHost &devices, QThread &coreThread
     coreThread.wait();
     if (historian)
         historian->stop();
+    if (journal)
+        journal->stop();
     qCInfo(lcApp) << "stopped";
 }
 
@@ -255,6 +316,8 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     auto *coalescer = new UiChangeCoalescer(*tagTable);
     moveToCoreThread(coreThread, tagTable, coalescer);
     EventLog events(clock);
+    AlarmSavedStates savedAlarms;
+    const std::unique_ptr<Journal> journal = openJournal(plant, events, savedAlarms);
     reportPlantLoaded(events, plant);
     const std::unique_ptr<Historian> historian = startHistorian(plant, tagTable, clock, events);
     // Queries run on a thread of their own.
@@ -265,6 +328,8 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     devices.setEventLog(&events);
     for (Driver *driver : devices.drivers())
         QObject::connect(driver, &Driver::samplesReady, tagTable, &TagTable::ingest);
+    AlarmEngine *alarms = startAlarmEngine(coreThread, plant, clock, tagTable, devices);
+    restoreAlarms(alarms, journal.get(), savedAlarms);
 
     // UI adapters (GUI thread).
     TagListModel tagModel(plant.tags);
@@ -300,7 +365,7 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
         QTimer::singleShot(cli.exitAfterSeconds * 1000, &app, &QCoreApplication::quit);
 
     const int code = app.exec();
-    shutDown(systemd, devices, coreThread, historian.get());
+    shutDown(systemd, devices, coreThread, historian.get(), journal.get());
     return code;
 }
 

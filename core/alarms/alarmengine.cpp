@@ -231,6 +231,7 @@ void AlarmEngine::transition(AlarmTransitionKind kind, const QString &user, cons
     t.flags = s.flags();
     t.key = d.key;
     t.tagId = d.tagId;
+    t.device = d.device;
     t.message = d.rule.message;
     t.value = m_values[m_current];
     t.limit = d.rule.limit;

@@ -4,6 +4,7 @@
 #include "alarmengineoptions.h"
 #include "alarmevaluator.h"
 #include "alarminput.h"
+#include "alarmsavedstate.h"
 #include "alarmsnapshot.h"
 #include "alarmstate.h"
 #include "alarmtransition.h"
@@ -39,6 +40,11 @@ public:
 
     // Starts the tick timer on the engine's thread.
     void start();
+    // Gives the alarms the states saved before a restart, before start() and the first change
+    // set (alarmenginerestore.cpp). Conditions are re-evaluated from the fresh values that
+    // follow; a timed shelve that ended while Vigil was down ends now (ShelveEnded). Keys the
+    // plant no longer has are skipped and logged. Returns how many alarms were restored.
+    int restore(const vigil::AlarmSavedStates &saved);
 
     quint32 alarmCount() const { return m_catalog.size(); }
     const AlarmDefinition &definition(quint32 id) const { return m_catalog.at(id); }
@@ -86,6 +92,7 @@ private:
                     qint64 durationMs) override;
     AlarmStep step();
     bool validId(quint32 id) const;
+    std::optional<quint32> restorableId(const QString &key);
     void addState(quint32 id);
     void applyChange(const TagChange &change, const AlarmStep &step);
     void evaluateReaders(quint32 tag, const AlarmStep &step);

@@ -141,6 +141,29 @@ bool AlarmState::reset(const QString &user, const AlarmStep &step)
     return true;
 }
 
+void AlarmState::restore(const AlarmFlags &flags, const AlarmStamps &stamps,
+                         qint64 shelveRemainingMs, const AlarmStep &step)
+{
+    const bool suppressed = m_flags.suppressed;
+    m_flags = flags;
+    m_flags.suppressed = suppressed;
+    m_flags.latched = flags.latched && flags.active;
+    m_flags.oneShotShelve = flags.oneShotShelve && flags.shelved;
+    m_stamps = stamps;
+    m_condition = m_flags.active && !m_flags.latched;
+    m_pendingAt = -1;
+    m_realarmAt = -1;
+    m_shelveUntil = -1;
+    if (m_flags.acknowledged)
+        armRealarm(step);
+    if (m_flags.shelved && !m_flags.oneShotShelve) {
+        if (shelveRemainingMs > 0)
+            m_shelveUntil = step.monoMs + shelveRemainingMs;
+        else
+            endShelve(step);
+    }
+}
+
 void AlarmState::raise(const AlarmStep &step)
 {
     m_flags.active = true;

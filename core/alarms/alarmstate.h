@@ -44,6 +44,7 @@ struct AlarmStamps {
     QString shelveUser;
     QString shelveReason;
     QString outOfServiceUser;
+    bool operator==(const AlarmStamps &) const = default;
 };
 
 // The state machine of one alarm: the evaluated condition goes in (setCondition), delays,
@@ -81,6 +82,14 @@ public:
     bool setSuppressedByCondition(bool suppressed, const AlarmStep &step);
     // A latched alarm whose condition has returned to normal.
     bool reset(const QString &user, const AlarmStep &step);
+
+    // Puts back a state saved before a restart. The condition is what the flags imply (active
+    // and not latched: abnormal), so the first fresh evaluation raises or clears as it would
+    // have live; suppression is kept as it is (it is re-evaluated). A timed shelve runs for
+    // shelveRemainingMs more; one with no time left ends now (ShelveEnded). An acknowledged
+    // active alarm re-arms its re-alarm time from now.
+    void restore(const AlarmFlags &flags, const AlarmStamps &stamps, qint64 shelveRemainingMs,
+                 const AlarmStep &step);
 
 private:
     void raise(const AlarmStep &step);

@@ -39,6 +39,7 @@ struct AlarmTransition {
     AlarmFlags flags; // the state after the transition
     QString key;
     QString tagId;
+    QString device; // the tag's device, or the device itself (communication loss)
     QString message;
     double value = 0.0;    // the tag's value when it happened (pv for deviation)
     double limit = 0.0;    // the rule's limit (deviation: allowed |pv - sp|; rate: units/s)
