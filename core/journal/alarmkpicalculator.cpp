@@ -1,7 +1,5 @@
 #include "alarmkpicalculator.h"
 
-#include <QMap>
-
 #include <algorithm>
 #include <optional>
 
@@ -13,12 +11,6 @@ namespace
 
 using Transition = AlarmKpiInput::Transition;
 using Change = AlarmKpiInput::Change;
-
-// Floor division that rounds towards minus infinity, so windows before 1970 align too.
-qint64 windowIndex(qint64 timeMs, qint64 windowMs)
-{
-    return timeMs >= 0 ? timeMs / windowMs : -((-timeMs + windowMs - 1) / windowMs);
-}
 
 AlarmKpiOffender offender(const AlarmKpiInput &input, int alarm, int count, qint64 timeMs = 0)
 {
@@ -61,41 +53,57 @@ Prepared prepare(const AlarmKpiInput &input, qint64 fromMs, qint64 toMs,
     return p;
 }
 
+// Sweeps the window count c(t) = raises in (t - w, t] over the period: each raise adds one at
+// its time and takes it away w later. Where c reaches the threshold a flood starts; where it
+// falls below again, the flood ends.
 void computeRates(const Prepared &p, const AlarmKpiOptions &options, AlarmKpiReport &report)
 {
     const qint64 w = options.rateWindowMs;
     const qint64 span = report.toMs - report.fromMs;
     report.averagePerWindow =
         span > 0 ? double(report.alarms) * double(w) / double(span) : double(report.alarms);
-    QMap<qint64, int> perWindow; // aligned window index -> raises
-    for (qint64 t : p.raises)
-        ++perWindow[windowIndex(t, w)];
-    for (auto it = perWindow.cbegin(); it != perWindow.cend(); ++it) {
-        if (it.value() > report.peakPerWindow) {
-            report.peakPerWindow = it.value();
-            report.peakWindowStartMs = it.key() * w;
-        }
-    }
-    report.recentAlarms = int(std::count_if(p.raises.begin(), p.raises.end(),
-                                            [&](qint64 t) { return t > report.toMs - w; }));
-    report.floodNow = report.recentAlarms >= options.floodAlarmsPerWindow;
-
+    const std::vector<qint64> &raises = p.raises; // in time order
+    size_t in = 0;                                // next raise to enter the window
+    size_t out = 0;                               // next raise to leave it
+    int count = 0;
     qint64 floodMs = 0;
-    for (auto it = perWindow.cbegin(); it != perWindow.cend(); ++it) {
-        if (it.value() < options.floodAlarmsPerWindow)
+    std::optional<AlarmFloodPeriod> flood;
+    auto endFlood = [&](qint64 at) {
+        flood->endMs = std::min(at, report.toMs);
+        floodMs += flood->endMs - flood->startMs;
+        report.floods.append(*flood);
+        flood.reset();
+    };
+    while (in < raises.size()) {
+        // Leaving before entering at the same time: (t - w, t] no longer holds a raise at t - w.
+        const qint64 leaves = raises[out] + w;
+        if (leaves <= raises[in]) {
+            ++out;
+            if (--count < options.floodAlarmsPerWindow && flood)
+                endFlood(leaves);
             continue;
-        ++report.floodWindows;
-        const qint64 start = std::max(it.key() * w, report.fromMs);
-        const qint64 end = std::min(it.key() * w + w, report.toMs);
-        floodMs += end - start;
-        if (!report.floods.isEmpty() && report.floods.last().endMs == it.key() * w) {
-            report.floods.last().endMs = end;
-            report.floods.last().alarms += it.value();
-        } else {
-            report.floods.append({start, end, it.value()});
         }
+        const qint64 at = raises[in++];
+        if (++count > report.peakPerWindow) {
+            report.peakPerWindow = count;
+            report.peakAtMs = at;
+        }
+        if (count >= options.floodAlarmsPerWindow && !flood)
+            flood = AlarmFloodPeriod{at, at, count};
+        if (flood)
+            flood->peak = std::max(flood->peak, count);
     }
+    // After the last raise the window only empties.
+    for (; flood && out < raises.size(); ++out) {
+        if (--count < options.floodAlarmsPerWindow)
+            endFlood(raises[out] + w);
+    }
+    if (flood)
+        endFlood(report.toMs);
     report.floodTimePercent = span > 0 ? 100.0 * double(floodMs) / double(span) : 0.0;
+    report.recentAlarms = int(
+        std::count_if(raises.begin(), raises.end(), [&](qint64 t) { return t > report.toMs - w; }));
+    report.floodNow = report.recentAlarms >= options.floodAlarmsPerWindow;
 }
 
 void computeBadActors(const AlarmKpiInput &input, const Prepared &p, const AlarmKpiOptions &options,

@@ -15,10 +15,10 @@ struct AlarmKpiOptions {
     static constexpr qint64 kStaleMs = 24 * 3'600'000;
     static constexpr int kBadActorCount = 10;
 
-    // Alarm rates are counted in windows aligned to multiples of this length since the epoch
-    // (10:00, 10:10, ...), so two reports agree on a window's figure whatever their period.
+    // Alarm rates count the raises of a sliding window of this length: at any time t, those of
+    // (t - rateWindowMs, t], the window an operator has just lived through.
     qint64 rateWindowMs = kRateWindowMs;
-    // A window with at least this many alarms is a flood.
+    // The alarm system is flooded while a window holds at least this many alarms.
     int floodAlarmsPerWindow = kFloodAlarmsPerWindow;
     // An alarm chatters when it is raised this often within chatterWindowMs (a window
     // [t, t + chatterWindowMs)).

@@ -22,11 +22,12 @@ struct AlarmKpiOffender {
     qint64 timeMs = 0;
 };
 
-// Consecutive rate windows with a flood, merged (clipped to the period).
+// A time in which the last rate window held at least the flood threshold of alarms: from the
+// raise that reached it to the moment the count fell below it again (clipped to the period).
 struct AlarmFloodPeriod {
     qint64 startMs = 0;
     qint64 endMs = 0;
-    int alarms = 0;
+    int peak = 0; // the most alarms within one window during the flood
 };
 
 // The alarm KPIs (EEMUA 191) of one period [fromMs, toMs] for one operator position.
@@ -37,13 +38,12 @@ struct AlarmKpiReport {
     int alarms = 0;                  // raises counted in the period
     std::array<int, 4> byPriority{}; // index priority - 1: low, medium, high, critical
     double averagePerWindow = 0.0;   // alarms per rate window over the period
-    int peakPerWindow = 0;           // the busiest aligned window
-    qint64 peakWindowStartMs = 0;
+    int peakPerWindow = 0;           // the most alarms within any one window of the period
+    qint64 peakAtMs = 0;             // when that peak was reached (the window's last raise)
     int recentAlarms = 0;  // raises in the last window of the period, (toMs - window, toMs]
     bool floodNow = false; // recentAlarms reach the flood threshold
-    int floodWindows = 0;
-    double floodTimePercent = 0.0; // share of the period in flood windows
     QList<AlarmFloodPeriod> floods;
+    double floodTimePercent = 0.0;     // share of the period spent in floods
     QList<AlarmKpiOffender> badActors; // most raises first, then by key
     double badActorSharePercent = 0.0; // their share of all alarms
     QList<AlarmKpiOffender> chattering;

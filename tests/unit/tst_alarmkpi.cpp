@@ -1,6 +1,6 @@
 // The alarm KPIs (EEMUA 191) computed from tables of transitions whose figures are worked out
-// by hand in the comments: rates per 10-minute window, floods, chattering, fleeting and stale
-// alarms, the bad actors, and the options that name every threshold.
+// by hand in the comments: alarm rates in a sliding 10-minute window, floods, chattering,
+// fleeting and stale alarms, the bad actors, and the options that name every threshold.
 
 #include "journal/alarmkpicalculator.h"
 
@@ -12,9 +12,7 @@ using Change = AlarmKpiInput::Change;
 namespace
 {
 
-// A multiple of 10 minutes since the epoch: window k of a test is [kT0 + k*kW, kT0 + (k+1)*kW).
 constexpr qint64 kT0 = 1'700'000'400'000;
-constexpr qint64 kW = 600'000;
 constexpr qint64 kMin = 60'000;
 constexpr qint64 kHour = 3'600'000;
 
@@ -54,6 +52,7 @@ class TstAlarmKpi : public QObject
     Q_OBJECT
 private slots:
     void ratesAndFloods();
+    void floodThresholdIsInclusive();
     void floodNowLooksAtTheLastTenMinutes();
     void emptyPeriod();
     void chattering_data();
@@ -67,45 +66,67 @@ private slots:
 
 void TstAlarmKpi::ratesAndFloods()
 {
-    // One hour = 6 windows. Raises per window: 3, 12, 10, 9, 0, 2 = 36.
+    // A: 3 raises at 0, 1 and 2 min; B: 12 raises 30 s apart from 20:00 to 25:30; C: 50:00, 55:00.
     Table t;
-    t.raises("A/hi", 3, kT0, kW);
-    t.raises("B/hi", 12, kT0 + kW, kW);
-    t.raises("C/lo", 10, kT0 + 2 * kW, kW);
-    t.raises("D/lo", 9, kT0 + 3 * kW, kW);
-    t.raises("E/hi", 2, kT0 + 5 * kW + kMin, kW - 2 * kMin);
+    t.raises("A/hi", 3, kT0, 3 * kMin);
+    t.raises("B/hi", 12, kT0 + 20 * kMin, 6 * kMin);
+    t.raise("C/lo", kT0 + 50 * kMin);
+    t.raise("C/lo", kT0 + 55 * kMin);
     const AlarmKpiReport r = AlarmKpiCalculator::compute(t.input, kT0, kT0 + kHour);
-    QCOMPARE(r.alarms, 36);
-    QCOMPARE(r.averagePerWindow, 6.0); // 36 alarms over 6 windows
+    QCOMPARE(r.alarms, 17);
+    QCOMPARE(r.averagePerWindow, 17.0 / 6); // 17 alarms over six 10-minute windows
+    // B's 10th raise (24:30) starts the flood; its 12th (25:30) is the peak; its first raises
+    // leave the window at 30:00 (11), 30:30 (10) and 31:00 (9): the flood ends.
     QCOMPARE(r.peakPerWindow, 12);
-    QCOMPARE(r.peakWindowStartMs, kT0 + kW);
-    // Windows 1 (12) and 2 (10, the threshold itself) flood and merge; window 3 (9) does not.
-    QCOMPARE(r.floodWindows, 2);
+    QCOMPARE(r.peakAtMs, kT0 + 25 * kMin + 30'000);
     QCOMPARE(r.floods.size(), 1);
-    QCOMPARE(r.floods[0].startMs, kT0 + kW);
-    QCOMPARE(r.floods[0].endMs, kT0 + 3 * kW);
-    QCOMPARE(r.floods[0].alarms, 22);
-    QCOMPARE(r.floodTimePercent, 100.0 * 2 / 6);
-    QCOMPARE(r.recentAlarms, 2); // (kT0 + 50 min, kT0 + 60 min]
+    QCOMPARE(r.floods[0].startMs, kT0 + 24 * kMin + 30'000);
+    QCOMPARE(r.floods[0].endMs, kT0 + 31 * kMin);
+    QCOMPARE(r.floods[0].peak, 12);
+    QCOMPARE(r.floodTimePercent, 100.0 * 390 / 3600); // 6.5 of 60 minutes
+    QCOMPARE(r.recentAlarms, 1);                      // (50:00, 60:00] holds only 55:00
     QVERIFY(!r.floodNow);
-    QCOMPARE(r.byPriority, (std::array<int, 4>{0, 36, 0, 0}));
+    QCOMPARE(r.byPriority, (std::array<int, 4>{0, 17, 0, 0}));
+}
+
+void TstAlarmKpi::floodThresholdIsInclusive()
+{
+    // 10 raises one minute apart (20:00 .. 29:00): the 10th reaches the threshold while the
+    // first is still in the window, which it leaves at 30:00. Nine would not flood.
+    Table t;
+    t.raises("A/hi", 10, kT0 + 20 * kMin, 10 * kMin);
+    AlarmKpiReport r = AlarmKpiCalculator::compute(t.input, kT0, kT0 + kHour);
+    QCOMPARE(r.floods.size(), 1);
+    QCOMPARE(r.floods[0].startMs, kT0 + 29 * kMin);
+    QCOMPARE(r.floods[0].endMs, kT0 + 30 * kMin);
+    QCOMPARE(r.floods[0].peak, 10);
+    Table nine;
+    nine.raises("A/hi", 9, kT0 + 20 * kMin, 9 * kMin);
+    r = AlarmKpiCalculator::compute(nine.input, kT0, kT0 + kHour);
+    QVERIFY(r.floods.isEmpty());
+    QCOMPARE(r.peakPerWindow, 9);
+    QCOMPARE(r.floodTimePercent, 0.0);
 }
 
 void TstAlarmKpi::floodNowLooksAtTheLastTenMinutes()
 {
-    // 10 raises in the last 10 minutes, 5 on each side of a window boundary: no aligned window
-    // floods (peak 5), but the operator is in a flood now.
-    const qint64 to = kT0 + kW + 5 * kMin;
+    // C at 5:00, A 5 raises from 6:00 (48 s apart), B 5 raises from 10:00; the period ends at
+    // 15:00, when C leaves the window: 10 alarms in the last 10 minutes, a flood now, reached
+    // by B's 4th raise (12:24) and still going on at the end of the period.
+    const qint64 to = kT0 + 15 * kMin;
     Table t;
+    t.raise("C/hi", kT0 + 5 * kMin);
     t.raises("A/hi", 5, kT0 + 6 * kMin, 4 * kMin);
-    t.raises("B/hi", 5, kT0 + kW, 4 * kMin);
-    t.raise("C/hi", to - kW); // exactly 10 minutes ago: outside (to - 10 min, to]
+    t.raises("B/hi", 5, kT0 + 10 * kMin, 4 * kMin);
     const AlarmKpiReport r = AlarmKpiCalculator::compute(t.input, kT0, to);
     QCOMPARE(r.alarms, 11);
-    QCOMPARE(r.peakPerWindow, 6); // window 0 holds C's raise too
-    QCOMPARE(r.floodWindows, 0);
     QCOMPARE(r.recentAlarms, 10);
     QVERIFY(r.floodNow);
+    QCOMPARE(r.peakPerWindow, 11);
+    QCOMPARE(r.peakAtMs, kT0 + 13 * kMin + 12'000);
+    QCOMPARE(r.floods.size(), 1);
+    QCOMPARE(r.floods[0].startMs, kT0 + 12 * kMin + 24'000);
+    QCOMPARE(r.floods[0].endMs, to);
 }
 
 void TstAlarmKpi::emptyPeriod()
@@ -115,6 +136,7 @@ void TstAlarmKpi::emptyPeriod()
     QCOMPARE(r.averagePerWindow, 0.0);
     QCOMPARE(r.peakPerWindow, 0);
     QVERIFY(r.floods.isEmpty() && r.badActors.isEmpty() && r.chattering.isEmpty());
+    QVERIFY(!r.floodNow);
     QCOMPARE(r.badActorSharePercent, 0.0);
 }
 
@@ -243,7 +265,7 @@ void TstAlarmKpi::thresholdsAreOptions()
         t.clear("A/hi", kT0 + i * 2'000 + 1'500);
     t.input.addActive(t.id("B/hi"), kT0 - 2 * kHour);
     AlarmKpiReport r = AlarmKpiCalculator::compute(t.input, kT0, kT0 + kHour);
-    QCOMPARE(r.floodWindows, 0);
+    QVERIFY(r.floods.isEmpty());
     QVERIFY(r.fleeting.isEmpty());
     QVERIFY(r.stale.isEmpty());
     QCOMPARE(r.chattering.size(), 1);
@@ -255,7 +277,7 @@ void TstAlarmKpi::thresholdsAreOptions()
     o.chatterActivations = 5;
     o.badActorCount = 0;
     r = AlarmKpiCalculator::compute(t.input, kT0, kT0 + kHour, o);
-    QCOMPARE(r.floodWindows, 1);
+    QCOMPARE(r.floods.size(), 1);
     QCOMPARE(r.fleeting.size(), 1);
     QCOMPARE(r.fleeting[0].count, 4);
     QCOMPARE(keys(r.stale), QStringList({"B/hi"})); // 3 h > 2 h

@@ -468,7 +468,7 @@ void TstJournalQuery::missingJournalIsReportedNotCreated()
 
 void TstJournalQuery::alarmKpisFromTheJournal()
 {
-    constexpr qint64 t0 = 1'700'000'400'000; // a multiple of 10 minutes
+    constexpr qint64 t0 = 1'700'000'400'000;
     constexpr qint64 kMin = 60'000;
     constexpr qint64 kHour = 3'600'000;
     const qint64 to = t0 + kHour;
@@ -511,8 +511,10 @@ void TstJournalQuery::alarmKpisFromTheJournal()
     const AlarmKpiReport r = await(m_service->alarmKpis(t0, to));
     QCOMPARE(r.alarms, 16); // A 12, B 3, F 1
     QCOMPARE(r.peakPerWindow, 12);
-    QCOMPARE(r.peakWindowStartMs, t0 + 10 * kMin);
-    QCOMPARE(r.floodWindows, 1);
+    QCOMPARE(r.peakAtMs, t0 + 17 * kMin + 20'000); // A's 12th raise
+    QCOMPARE(r.floods.size(), 1);                  // from A's 10th raise until its 3rd leaves
+    QCOMPARE(r.floods[0].startMs, t0 + 16 * kMin);
+    QCOMPARE(r.floods[0].endMs, t0 + 21 * kMin + 20'000);
     QCOMPARE(r.recentAlarms, 1);
     QVERIFY(!r.floodNow);
     QCOMPARE(r.badActors.size(), 3);
