@@ -1,6 +1,8 @@
 // The composition root: the only place that creates services and wires them together. main()
 // reads as the steps of a run; each step below creates or connects one part.
 
+#include "alarmhistorymodel.h"
+#include "alarmkpistatus.h"
 #include "alarms/alarmengine.h"
 #include "applog.h"
 #include "builtindrivers.h"
@@ -12,6 +14,7 @@
 #include "devicelistmodel.h"
 #include "driverregistry.h"
 #include "events/eventlog.h"
+#include "eventtimelinemodel.h"
 #include "history/historian.h"
 #include "history/historyqueryservice.h"
 #include "historyexportcommand.h"
@@ -19,6 +22,7 @@
 #include "instancelock.h"
 #include "journal/journal.h"
 #include "journal/journalconnection.h"
+#include "journal/journalqueryservice.h"
 #include "metatypes.h"
 #include "plantstatus.h"
 #include "systemdnotifier.h"
@@ -262,6 +266,15 @@ void restoreAlarms(AlarmEngine *engine, Journal *journal, const AlarmSavedStates
     engine->restore(saved);
 }
 
+// The devices the events page offers as filters, in plant-file order.
+QStringList deviceIds(const PlantConfig &plant)
+{
+    QStringList ids;
+    for (const DeviceConfig &device : plant.devices)
+        ids.append(device.id);
+    return ids;
+}
+
 bool loadMainWindow(QQmlApplicationEngine &engine, const QVariantMap &adapters)
 {
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -340,6 +353,11 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     HistoryStatus historyStatus(historian.get());
     TrendController trend(historyQueries, plant.tags, clock,
                           QDir(plant.settings.dataDir()).filePath(QStringLiteral("exports")));
+    // Alarm history, events and alarm KPIs read journal.db on a query thread of their own.
+    JournalQueryService journalQueries(plant.settings.databaseUrl());
+    AlarmHistoryModel alarmHistory(journalQueries, plant.tags, clock);
+    EventTimelineModel eventTimeline(journalQueries, deviceIds(plant), clock);
+    AlarmKpiStatus alarmKpi(journalQueries, clock);
 
     QQmlApplicationEngine engine;
     if (!loadMainWindow(engine,
@@ -349,6 +367,9 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
                             {QStringLiteral("devices"), QVariant::fromValue(&deviceModel)},
                             {QStringLiteral("trend"), QVariant::fromValue(&trend)},
                             {QStringLiteral("history"), QVariant::fromValue(&historyStatus)},
+                            {QStringLiteral("alarmHistory"), QVariant::fromValue(&alarmHistory)},
+                            {QStringLiteral("events"), QVariant::fromValue(&eventTimeline)},
+                            {QStringLiteral("alarmKpi"), QVariant::fromValue(&alarmKpi)},
                         })) {
         err << "vigil: the user interface failed to load" << Qt::endl;
         return 1;

@@ -10,6 +10,9 @@ ApplicationWindow {
     required property DeviceListModel devices
     required property TrendController trend
     required property HistoryStatus history
+    required property AlarmHistoryModel alarmHistory
+    required property EventTimelineModel events
+    required property AlarmKpiStatus alarmKpi
 
     width: 1280
     height: 800
@@ -38,7 +41,8 @@ ApplicationWindow {
         Rectangle {
             id: nav
             property int currentIndex: 0
-            readonly property var pages: [qsTr("Tags"), qsTr("Devices"), qsTr("Trends")]
+            readonly property var pages: [qsTr("Tags"), qsTr("Devices"), qsTr("Trends"),
+                                          qsTr("Alarm\nhistory"), qsTr("Events")]
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.navWidth
             color: Theme.bar
@@ -81,6 +85,8 @@ ApplicationWindow {
             TagsPage { tags: window.tags }
             DevicesPage { devices: window.devices }
             TrendPage { trend: window.trend; history: window.history }
+            AlarmHistoryPage { history: window.alarmHistory }
+            EventsPage { events: window.events }
         }
     }
 

@@ -2,14 +2,18 @@
 // the real pipeline: sim drivers on their threads -> TagTable on a core thread -> UiChangeCoalescer
 // -> TagListModel / TagFilterModel, and DeviceListModel. Any warning fails the test.
 
+#include "alarmhistorymodel.h"
+#include "alarmkpistatus.h"
 #include "builtindrivers.h"
 #include "config/plantloader.h"
 #include "devicehost.h"
 #include "devicelistmodel.h"
 #include "driverregistry.h"
+#include "eventtimelinemodel.h"
 #include "history/historian.h"
 #include "history/historyqueryservice.h"
 #include "historystatus.h"
+#include "journal/journalqueryservice.h"
 #include "metatypes.h"
 #include "plantstatus.h"
 #include "tagfiltermodel.h"
@@ -208,6 +212,10 @@ struct Pipeline {
         , plantStatus(plant.name, plant.description, clock, kiosk)
         , historyStatus(&historian)
         , trend(historyQueries, plant.tags, clock, dataDir + QStringLiteral("/exports"))
+        , journalQueries(QStringLiteral("sqlite:") + dataDir + QStringLiteral("/journal.db"))
+        , alarmHistory(journalQueries, plant.tags, clock)
+        , eventTimeline(journalQueries, {}, clock)
+        , alarmKpi(journalQueries, clock)
     {
         QObject::connect(tagTable.get(), &TagTable::changed, &historian, &Historian::record,
                          Qt::DirectConnection);
@@ -254,6 +262,9 @@ struct Pipeline {
             {QStringLiteral("devices"), QVariant::fromValue(&deviceModel)},
             {QStringLiteral("trend"), QVariant::fromValue(&trend)},
             {QStringLiteral("history"), QVariant::fromValue(&historyStatus)},
+            {QStringLiteral("alarmHistory"), QVariant::fromValue(&alarmHistory)},
+            {QStringLiteral("events"), QVariant::fromValue(&eventTimeline)},
+            {QStringLiteral("alarmKpi"), QVariant::fromValue(&alarmKpi)},
         });
         engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Main.qml")));
         if (engine->rootObjects().size() != 1)
@@ -289,6 +300,10 @@ struct Pipeline {
     PlantStatus plantStatus;
     HistoryStatus historyStatus;
     TrendController trend;
+    JournalQueryService journalQueries;
+    AlarmHistoryModel alarmHistory;
+    EventTimelineModel eventTimeline;
+    AlarmKpiStatus alarmKpi;
     std::unique_ptr<QQmlApplicationEngine> engine;
     QStringList qmlWarnings;
 };
