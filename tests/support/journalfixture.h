@@ -1,7 +1,8 @@
 #pragma once
 
-// A real journal.db in a temporary directory, created with JournalSchema through a writer
-// JournalConnection, and rows written into it with known figures for the query and KPI tests.
+// A real journal.db in a temporary directory (or the journal database at a given URL, e.g. a
+// test's PostgreSQL server), created with JournalSchema through a writer JournalConnection, and
+// rows written into it with known figures for the query and KPI tests.
 
 #include "history/historyurl.h"
 #include "journal/journalconnection.h"
@@ -38,22 +39,24 @@ struct JournalAlarmRow {
 class JournalFixture
 {
 public:
-    JournalFixture()
+    explicit JournalFixture(QString url = {})
+        : m_url(url.isEmpty() ? QStringLiteral("sqlite:") + path() : std::move(url))
     {
-        const auto url = HistoryUrl::parse(url_());
-        m_connection = std::make_unique<JournalConnection>(*url, JournalConnection::Role::Writer);
+        const auto parsed = HistoryUrl::parse(m_url);
+        m_connection =
+            std::make_unique<JournalConnection>(*parsed, JournalConnection::Role::Writer);
         QString error;
         m_ok = m_dir.isValid() && m_connection->open(&error);
         if (m_ok) {
             QSqlDatabase db = m_connection->database();
-            m_ok = JournalSchema::migrate(db, true, &error);
+            m_ok = JournalSchema::migrate(db, parsed->isSqlite(), &error);
         }
         if (!m_ok)
             qWarning() << "journal fixture:" << error;
     }
 
     bool ok() const { return m_ok; }
-    QString url() const { return url_(); }
+    QString url() const { return m_url; }
     QString path() const { return m_dir.filePath(QStringLiteral("journal.db")); }
     QSqlDatabase database() const { return m_connection->database(); }
 
@@ -65,7 +68,7 @@ public:
             "INSERT INTO alarm_journal (time_ms, alarm_key, tag, device, source, type, "
             "priority, kind, active, acknowledged, shelved, suppressed, out_of_service, latched, "
             "value, limit_value, user_name, comment, duration_ms, message) VALUES (?, ?, ?, ?, "
-            "'rule', 'hi', ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, 0, ?)"));
+            "'rule', 'hi', ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, 0, ?) RETURNING id"));
         for (const QVariant &v :
              QVariantList{r.timeMs, text(r.key), text(r.tag), text(r.device), r.priority,
                           text(r.kind), int(r.active), int(r.acknowledged), int(r.shelved),
@@ -81,7 +84,7 @@ public:
     {
         QSqlQuery q(m_connection->database());
         q.prepare(QStringLiteral("INSERT INTO event (time_ms, severity, source, kind, message) "
-                                 "VALUES (?, ?, ?, ?, ?)"));
+                                 "VALUES (?, ?, ?, ?, ?) RETURNING id"));
         for (const QVariant &v : QVariantList{timeMs, severity, source, kind, message})
             q.addBindValue(v);
         return exec(q);
@@ -92,21 +95,20 @@ public:
     bool commit() { return m_connection->database().commit(); }
 
 private:
-    QString url_() const { return QStringLiteral("sqlite:") + path(); }
-
     // A null QString binds as NULL; the text columns are NOT NULL.
     static QString text(const QString &s) { return s.isNull() ? QStringLiteral("") : s; }
 
     qint64 exec(QSqlQuery &q)
     {
-        if (!q.exec()) {
+        if (!q.exec() || !q.next()) {
             qWarning() << "journal fixture:" << q.lastError().text();
             return -1;
         }
-        return q.lastInsertId().toLongLong();
+        return q.value(0).toLongLong();
     }
 
     QTemporaryDir m_dir;
+    QString m_url;
     std::unique_ptr<JournalConnection> m_connection;
     bool m_ok = false;
 };
