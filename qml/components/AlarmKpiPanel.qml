@@ -204,6 +204,7 @@ Rectangle {
                             color: Theme.textMuted
                         }
                         PriorityMark {
+                            Layout.preferredWidth: 76 // the columns after it line up
                             priority: actor.modelData.priority
                             text: actor.modelData.priorityText
                         }
