@@ -5,6 +5,8 @@
 #include "alarmfiltermodel.h"
 #include "alarmlistmodel.h"
 #include "alarmoperations.h"
+#include "alarmhistorymodel.h"
+#include "alarmkpistatus.h"
 #include "alarms/alarmengine.h"
 #include "alarms/annunciator.h"
 #include "alarmsound.h"
@@ -19,6 +21,7 @@
 #include "devicelistmodel.h"
 #include "driverregistry.h"
 #include "events/eventlog.h"
+#include "eventtimelinemodel.h"
 #include "history/historian.h"
 #include "history/historyqueryservice.h"
 #include "historyexportcommand.h"
@@ -26,6 +29,7 @@
 #include "instancelock.h"
 #include "journal/journal.h"
 #include "journal/journalconnection.h"
+#include "journal/journalqueryservice.h"
 #include "metatypes.h"
 #include "plantstatus.h"
 #include "systemdnotifier.h"
@@ -279,6 +283,15 @@ void feedAlarmLists(AlarmEngine *engine, AlarmListModel &listed, AlarmListModel 
                      &AlarmListModel::applySnapshots);
 }
 
+// The devices the events page offers as filters, in plant-file order.
+QStringList deviceIds(const PlantConfig &plant)
+{
+    QStringList ids;
+    for (const DeviceConfig &device : plant.devices)
+        ids.append(device.id);
+    return ids;
+}
+
 bool loadMainWindow(QQmlApplicationEngine &engine, const QVariantMap &adapters)
 {
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -367,6 +380,11 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     AlarmFilterModel alarmSummary(&alarmList);
     AlarmBannerStatus alarmBanner(&alarmList);
     AlarmOperations alarmOps(alarms, plant.alarms.maxShelveMs);
+    // Alarm history, events and alarm KPIs read journal.db on a query thread of their own.
+    JournalQueryService journalQueries(plant.settings.databaseUrl());
+    AlarmHistoryModel alarmHistory(journalQueries, plant.tags, clock);
+    EventTimelineModel eventTimeline(journalQueries, deviceIds(plant), clock);
+    AlarmKpiStatus alarmKpi(journalQueries, clock);
 
     QQmlApplicationEngine engine;
     if (!loadMainWindow(engine,
@@ -381,6 +399,9 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
                             {QStringLiteral("shelvedAlarms"), QVariant::fromValue(&shelvedList)},
                             {QStringLiteral("alarmBanner"), QVariant::fromValue(&alarmBanner)},
                             {QStringLiteral("alarmOperations"), QVariant::fromValue(&alarmOps)},
+                            {QStringLiteral("alarmHistory"), QVariant::fromValue(&alarmHistory)},
+                            {QStringLiteral("events"), QVariant::fromValue(&eventTimeline)},
+                            {QStringLiteral("alarmKpi"), QVariant::fromValue(&alarmKpi)},
                         })) {
         err << "vigil: the user interface failed to load" << Qt::endl;
         return 1;

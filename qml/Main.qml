@@ -15,6 +15,9 @@ ApplicationWindow {
     required property AlarmListModel shelvedAlarms
     required property AlarmBannerStatus alarmBanner
     required property AlarmOperations alarmOperations
+    required property AlarmHistoryModel alarmHistory
+    required property EventTimelineModel events
+    required property AlarmKpiStatus alarmKpi
 
     width: 1280
     height: 800
@@ -47,7 +50,7 @@ ApplicationWindow {
             id: nav
             property int currentIndex: 0
             readonly property var pages: [qsTr("Tags"), qsTr("Devices"), qsTr("Trends"), qsTr("Alarms"),
-                                          qsTr("Shelved")]
+                                          qsTr("Shelved"), qsTr("Alarm\nhistory"), qsTr("Events")]
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.navWidth
             color: Theme.bar
@@ -93,12 +96,15 @@ ApplicationWindow {
             AlarmsPage {
                 alarms: window.alarms
                 operations: window.alarmOperations
+                kpi: window.alarmKpi
                 onTrendRequested: (tagId) => {
                     window.trend.addPen(tagId)
                     nav.currentIndex = 2
                 }
             }
             ShelvedPage { alarms: window.shelvedAlarms; operations: window.alarmOperations }
+            AlarmHistoryPage { history: window.alarmHistory }
+            EventsPage { events: window.events }
         }
     }
 

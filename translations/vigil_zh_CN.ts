@@ -140,6 +140,148 @@
     </message>
 </context>
 <context>
+    <name>AlarmHistoryPage</name>
+    <message>
+        <source>Alarm history</source>
+        <translation>报警历史</translation>
+    </message>
+    <message>
+        <source>LOW</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>MED</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>HIGH</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>CRIT</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>位号</translation>
+    </message>
+    <message>
+        <source>Text in message or comment</source>
+        <translation>消息或备注中的文字</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Message / comment</source>
+        <translation>消息 / 备注</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Tag / device</source>
+        <translation>位号 / 设备</translation>
+    </message>
+    <message>
+        <source>Value / limit</source>
+        <translation>数值 / 限值</translation>
+    </message>
+    <message>
+        <source>limit %1</source>
+        <translation>限值 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmKpiPanel</name>
+    <message>
+        <source>Alarm performance</source>
+        <translation>报警系统绩效</translation>
+    </message>
+    <message>
+        <source>Reading the journal…</source>
+        <translation>正在读取日志…</translation>
+    </message>
+    <message>
+        <source>ALARM FLOOD: %1 alarms in 10 minutes (flood from %2)</source>
+        <translation>报警泛滥：10 分钟内 %1 个报警（%2 个即为泛滥）</translation>
+    </message>
+    <message>
+        <source>Alarms, last 10 min</source>
+        <translation>最近 10 分钟报警数</translation>
+    </message>
+    <message>
+        <source>Peak per 10 min</source>
+        <translation>10 分钟峰值</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>于 %1</translation>
+    </message>
+    <message>
+        <source>Average per 10 min</source>
+        <translation>10 分钟平均值</translation>
+    </message>
+    <message>
+        <source>%1 alarms</source>
+        <translation>%1 个报警</translation>
+    </message>
+    <message>
+        <source>Floods</source>
+        <translation>泛滥次数</translation>
+    </message>
+    <message>
+        <source>%1 of the time</source>
+        <translation>占时间的 %1</translation>
+    </message>
+    <message>
+        <source>Chattering</source>
+        <translation>振荡报警</translation>
+    </message>
+    <message>
+        <source>≥ %1 in %2 s</source>
+        <translation>%2 秒内 ≥ %1 次</translation>
+    </message>
+    <message>
+        <source>Fleeting</source>
+        <translation>瞬时报警</translation>
+    </message>
+    <message>
+        <source>cleared within %1 s</source>
+        <translation>%1 秒内消失</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>长期报警</translation>
+    </message>
+    <message>
+        <source>active &gt; %1 h</source>
+        <translation>持续 &gt; %1 小时</translation>
+    </message>
+    <message>
+        <source>Top bad actors</source>
+        <translation>最频繁报警</translation>
+    </message>
+    <message>
+        <source>No alarms in this period</source>
+        <translation>此时段内无报警</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1 次</translation>
+    </message>
+</context>
+<context>
     <name>AlarmsPage</name>
     <message>
         <source>Alarm summary</source>
@@ -280,6 +422,49 @@
     </message>
 </context>
 <context>
+    <name>EventsPage</name>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>All devices</source>
+        <translation>全部设备</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重性</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Device / tag</source>
+        <translation>设备 / 位号</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Alarm: %1</source>
+        <translation>报警：%1</translation>
+    </message>
+</context>
+<context>
     <name>GoToRangeDialog</name>
     <message>
         <source>Go to time range</source>
@@ -307,6 +492,40 @@
     </message>
 </context>
 <context>
+    <name>JournalListFooter</name>
+    <message>
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+</context>
+<context>
+    <name>JournalRangeBar</name>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>Range…</source>
+        <translation>时间范围…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Unreadable range: use e.g. 2024-01-05 13:00, -2h or now, with from before to.</source>
+        <translation>无法识别的范围：请使用如 2024-01-05 13:00、-2h 或 now，且开始早于结束。</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Tags</source>
@@ -327,6 +546,16 @@
     <message>
         <source>Shelved</source>
         <translation>已搁置</translation>
+    </message>
+    <message>
+        <source>Alarm
+history</source>
+        <translation>报警
+历史</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
     </message>
 </context>
 <context>
@@ -577,49 +806,167 @@
     </message>
 </context>
 <context>
-    <name>vigil::AlarmSound</name>
-    <message>
-        <source>No audio output: alarms are silent</source>
-        <translation>无音频输出：报警无声音</translation>
-    </message>
-    <message>
-        <source>Critical alarm sounding</source>
-        <translation>紧急报警鸣响</translation>
-    </message>
-    <message>
-        <source>High priority alarm sounding</source>
-        <translation>高优先级报警鸣响</translation>
-    </message>
-    <message>
-        <source>Medium priority alarm sounding</source>
-        <translation>中优先级报警鸣响</translation>
-    </message>
-    <message>
-        <source>Low priority alarm sounding</source>
-        <translation>低优先级报警鸣响</translation>
-    </message>
-    <message>
-        <source>Silenced until the next alarm</source>
-        <translation>已消音，直到下一个报警</translation>
-    </message>
-    <message>
-        <source>No alarm sounding</source>
-        <translation>无报警鸣响</translation>
-    </message>
-    <message>
-        <source>Alarm tone %1 cannot be played</source>
-        <translation>无法播放报警音 %1</translation>
-    </message>
-    <message>
-        <source>Audio output not responding: alarms are silent</source>
-        <translation>音频输出无响应：报警无声音</translation>
-    </message>
-</context>
-<context>
     <name>vigil::AlarmBannerStatus</name>
     <message>
         <source>No unacknowledged alarms</source>
         <translation>无未确认报警</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::AlarmHistoryModel</name>
+    <message>
+        <source>ON</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>OFF</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Shelved, %1 min</source>
+        <translation>已搁置 %1 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::AlarmJournalText</name>
+    <message>
+        <source>Raised</source>
+        <translation>触发</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Latched</source>
+        <translation>锁存</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>复位</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Re-alarmed</source>
+        <translation>再次报警</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <source>Unshelved</source>
+        <translation>取消搁置</translation>
+    </message>
+    <message>
+        <source>Shelving ended</source>
+        <translation>搁置结束</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>已抑制</translation>
+    </message>
+    <message>
+        <source>Unsuppressed</source>
+        <translation>取消抑制</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Back in service</source>
+        <translation>恢复投用</translation>
+    </message>
+    <message>
+        <source>Device connected</source>
+        <translation>设备已连接</translation>
+    </message>
+    <message>
+        <source>Device degraded</source>
+        <translation>设备部分故障</translation>
+    </message>
+    <message>
+        <source>Device disconnected</source>
+        <translation>设备已断开</translation>
+    </message>
+    <message>
+        <source>Device stopped</source>
+        <translation>设备已停止</translation>
+    </message>
+    <message>
+        <source>History degraded</source>
+        <translation>历史记录降级</translation>
+    </message>
+    <message>
+        <source>History recovered</source>
+        <translation>历史记录恢复</translation>
+    </message>
+    <message>
+        <source>History database corrupt</source>
+        <translation>历史数据库损坏</translation>
+    </message>
+    <message>
+        <source>History rows rejected</source>
+        <translation>历史数据行被拒绝</translation>
+    </message>
+    <message>
+        <source>Clock jump in history</source>
+        <translation>历史记录中时钟跳变</translation>
+    </message>
+    <message>
+        <source>Plant loaded</source>
+        <translation>工厂配置已加载</translation>
+    </message>
+    <message>
+        <source>CRIT</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>HIGH</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>MED</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>LOW</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::AlarmKpiStatus</name>
+    <message>
+        <source>Alarm figures not available: %1</source>
+        <translation>报警指标不可用：%1</translation>
+    </message>
+    <message>
+        <source>Last %1 h, as of %2</source>
+        <translation>最近 %1 小时，截至 %2</translation>
     </message>
 </context>
 <context>
@@ -715,6 +1062,45 @@
     <message>
         <source>Nothing to reset: the alarm is not latched</source>
         <translation>无需复位：该报警未锁存</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::AlarmSound</name>
+    <message>
+        <source>No audio output: alarms are silent</source>
+        <translation>无音频输出：报警无声音</translation>
+    </message>
+    <message>
+        <source>Critical alarm sounding</source>
+        <translation>紧急报警鸣响</translation>
+    </message>
+    <message>
+        <source>High priority alarm sounding</source>
+        <translation>高优先级报警鸣响</translation>
+    </message>
+    <message>
+        <source>Medium priority alarm sounding</source>
+        <translation>中优先级报警鸣响</translation>
+    </message>
+    <message>
+        <source>Low priority alarm sounding</source>
+        <translation>低优先级报警鸣响</translation>
+    </message>
+    <message>
+        <source>Silenced until the next alarm</source>
+        <translation>已消音，直到下一个报警</translation>
+    </message>
+    <message>
+        <source>No alarm sounding</source>
+        <translation>无报警鸣响</translation>
+    </message>
+    <message>
+        <source>Alarm tone %1 cannot be played</source>
+        <translation>无法播放报警音 %1</translation>
+    </message>
+    <message>
+        <source>Audio output not responding: alarms are silent</source>
+        <translation>音频输出无响应：报警无声音</translation>
     </message>
 </context>
 <context>
@@ -857,6 +1243,29 @@
     </message>
 </context>
 <context>
+    <name>vigil::EventTimelineModel</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Plant</source>
+        <translation>工厂</translation>
+    </message>
+</context>
+<context>
     <name>vigil::HistoryStatus</name>
     <message>
         <source>History: read only</source>
@@ -877,6 +1286,33 @@
     <message>
         <source>History: stopped</source>
         <translation>历史：已停止</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::JournalListModel</name>
+    <message>
+        <source>Reading the journal…</source>
+        <translation>正在读取日志…</translation>
+    </message>
+    <message>
+        <source>No entries in this range</source>
+        <translation>此范围内无记录</translation>
+    </message>
+    <message>
+        <source>Newest %1 entries shown, older ones available</source>
+        <translation>显示最新 %1 条，还有更早的记录</translation>
+    </message>
+    <message>
+        <source>All %1 entries shown</source>
+        <translation>已显示全部 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>The journal cannot be read: %1</source>
+        <translation>无法读取日志：%1</translation>
     </message>
 </context>
 <context>

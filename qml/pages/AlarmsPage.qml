@@ -10,6 +10,8 @@ Rectangle {
     id: page
     required property AlarmFilterModel alarms
     required property AlarmOperations operations
+    // The alarm KPIs; a page without them (its tests) shows no KPI panel.
+    property AlarmKpiStatus kpi: null
     signal trendRequested(string tagId)
 
     property int selectedId: -1
@@ -100,13 +102,16 @@ Rectangle {
             }
         }
 
-        // The alarm KPI panel (alarm rate, flood, chattering, stale alarms, bad actors) is placed
-        // here, between the filter and the list.
-        Item {
-            id: kpiSlot
-            objectName: "alarmKpiSlot"
+        // Alarm KPIs (alarm rate, flood, chattering, stale alarms, bad actors), between the
+        // filter and the list.
+        Loader {
+            active: page.kpi !== null
+            visible: active
             Layout.fillWidth: true
-            Layout.preferredHeight: childrenRect.height
+            sourceComponent: AlarmKpiPanel {
+                objectName: "alarmKpiPanel"
+                kpi: page.kpi
+            }
         }
 
         RowLayout {

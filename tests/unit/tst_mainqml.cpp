@@ -9,14 +9,18 @@
 #include "alarmlistmodel.h"
 #include "alarmoperations.h"
 #include "alarms/alarmengine.h"
+#include "alarmhistorymodel.h"
+#include "alarmkpistatus.h"
 #include "builtindrivers.h"
 #include "config/plantloader.h"
 #include "devicehost.h"
 #include "devicelistmodel.h"
 #include "driverregistry.h"
+#include "eventtimelinemodel.h"
 #include "history/historian.h"
 #include "history/historyqueryservice.h"
 #include "historystatus.h"
+#include "journal/journalqueryservice.h"
 #include "metatypes.h"
 #include "plantstatus.h"
 #include "tagfiltermodel.h"
@@ -223,6 +227,10 @@ struct Pipeline {
         , alarmOps(alarmEngine.get(), AlarmEngineOptions().maxShelveMs)
         , annunciator(clock)
         , alarmSound(annunciator)
+        , journalQueries(QStringLiteral("sqlite:") + dataDir + QStringLiteral("/journal.db"))
+        , alarmHistory(journalQueries, plant.tags, clock)
+        , eventTimeline(journalQueries, {}, clock)
+        , alarmKpi(journalQueries, clock)
     {
         QObject::connect(tagTable.get(), &TagTable::changed, &historian, &Historian::record,
                          Qt::DirectConnection);
@@ -286,6 +294,9 @@ struct Pipeline {
             {QStringLiteral("shelvedAlarms"), QVariant::fromValue(&shelvedList)},
             {QStringLiteral("alarmBanner"), QVariant::fromValue(&alarmBanner)},
             {QStringLiteral("alarmOperations"), QVariant::fromValue(&alarmOps)},
+            {QStringLiteral("alarmHistory"), QVariant::fromValue(&alarmHistory)},
+            {QStringLiteral("events"), QVariant::fromValue(&eventTimeline)},
+            {QStringLiteral("alarmKpi"), QVariant::fromValue(&alarmKpi)},
         });
         engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Main.qml")));
         if (engine->rootObjects().size() != 1)
@@ -329,6 +340,10 @@ struct Pipeline {
     AlarmOperations alarmOps;
     Annunciator annunciator;
     AlarmSound alarmSound;
+    JournalQueryService journalQueries;
+    AlarmHistoryModel alarmHistory;
+    EventTimelineModel eventTimeline;
+    AlarmKpiStatus alarmKpi;
     std::unique_ptr<QQmlApplicationEngine> engine;
     QStringList qmlWarnings;
 };
