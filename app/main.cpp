@@ -3,10 +3,10 @@
 
 #include "alarmbannerstatus.h"
 #include "alarmfiltermodel.h"
-#include "alarmlistmodel.h"
-#include "alarmoperations.h"
 #include "alarmhistorymodel.h"
 #include "alarmkpistatus.h"
+#include "alarmlistmodel.h"
+#include "alarmoperations.h"
 #include "alarms/alarmengine.h"
 #include "alarms/annunciator.h"
 #include "alarmsound.h"
@@ -266,8 +266,8 @@ void restoreAlarms(AlarmEngine *engine, Journal *journal, const AlarmSavedStates
 // from the start. Before the core thread runs, so listed() is read on a quiet engine.
 void annunciate(const AlarmEngine &alarms, Annunciator &annunciator)
 {
-    QObject::connect(&alarms, &AlarmEngine::transitionsOccurred, &annunciator,
-                     &Annunciator::apply, Qt::QueuedConnection);
+    QObject::connect(&alarms, &AlarmEngine::transitionsOccurred, &annunciator, &Annunciator::apply,
+                     Qt::QueuedConnection);
     annunciator.seed(alarms.listed());
     annunciator.start();
 }

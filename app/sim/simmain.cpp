@@ -87,6 +87,22 @@ void followRoutine(PlantModel &model, const SimOptions &options, qint64 simulate
     model.setCommands(now);
 }
 
+// --routine: the unit is served as the routine has left it at its start minute (levels,
+// temperatures, valve travel), not from the cold start of the model: the physics of the minutes
+// before run first, at the physics step of the backfill.
+void warmStart(PlantModel &model, const SimOptions &options, std::optional<PlantCommands> &last)
+{
+    constexpr qint64 kStepMs = 50;
+    const qint64 start = qint64(options.routineMinute) * 60'000;
+    for (qint64 t = 0; t < start; t += kStepMs) {
+        const PlantCommands now = OperatorRoutine::commandsAt(t);
+        if (!last || !(*last == now))
+            model.setCommands(now);
+        last = now;
+        model.step(double(kStepMs) / 1000.0);
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -112,6 +128,9 @@ int main(int argc, char *argv[])
     std::signal(SIGPIPE, SIG_IGN);
 
     PlantModel model(options.seed);
+    std::optional<PlantCommands> routineCommands;
+    if (options.routineMinute >= 0)
+        warmStart(model, options, routineCommands);
     FaultSwitches faults;
     faults.delayMs = options.delayMs;
     faults.exceptionCode = options.exceptionCode;
@@ -157,7 +176,6 @@ int main(int argc, char *argv[])
     wall.start();
     qint64 lastNs = 0;
     QTimer physics;
-    std::optional<PlantCommands> routineCommands;
     QObject::connect(&physics, &QTimer::timeout, [&] {
         const qint64 now = wall.nsecsElapsed();
         if (options.routineMinute >= 0)

@@ -2,15 +2,15 @@
 // the real pipeline: sim drivers on their threads -> TagTable on a core thread -> UiChangeCoalescer
 // -> TagListModel / TagFilterModel, and DeviceListModel. Any warning fails the test.
 
-#include "alarms/annunciator.h"
-#include "alarmsound.h"
 #include "alarmbannerstatus.h"
 #include "alarmfiltermodel.h"
+#include "alarmhistorymodel.h"
+#include "alarmkpistatus.h"
 #include "alarmlistmodel.h"
 #include "alarmoperations.h"
 #include "alarms/alarmengine.h"
-#include "alarmhistorymodel.h"
-#include "alarmkpistatus.h"
+#include "alarms/annunciator.h"
+#include "alarmsound.h"
 #include "builtindrivers.h"
 #include "config/plantloader.h"
 #include "devicehost.h"
@@ -20,6 +20,7 @@
 #include "history/historian.h"
 #include "history/historyqueryservice.h"
 #include "historystatus.h"
+#include "journal/journal.h"
 #include "journal/journalqueryservice.h"
 #include "metatypes.h"
 #include "plantstatus.h"
@@ -227,11 +228,14 @@ struct Pipeline {
         , alarmOps(alarmEngine.get(), AlarmEngineOptions().maxShelveMs)
         , annunciator(clock)
         , alarmSound(annunciator)
+        , journal(*HistoryUrl::parse(QStringLiteral("sqlite:") + dataDir +
+                                     QStringLiteral("/journal.db")))
         , journalQueries(QStringLiteral("sqlite:") + dataDir + QStringLiteral("/journal.db"))
         , alarmHistory(journalQueries, plant.tags, clock)
         , eventTimeline(journalQueries, {}, clock)
         , alarmKpi(journalQueries, clock)
     {
+        journal.start();
         QObject::connect(tagTable.get(), &TagTable::changed, &historian, &Historian::record,
                          Qt::DirectConnection);
         coreThread.setObjectName(QStringLiteral("core"));
@@ -340,6 +344,7 @@ struct Pipeline {
     AlarmOperations alarmOps;
     Annunciator annunciator;
     AlarmSound alarmSound;
+    Journal journal; // the app's journal.db, which the alarm pages read
     JournalQueryService journalQueries;
     AlarmHistoryModel alarmHistory;
     EventTimelineModel eventTimeline;
@@ -463,10 +468,9 @@ void TstMainQml::windowLoadsWithoutWarnings()
     QCOMPARE(window->height(), 800);
     QCOMPARE(window->visibility(), QWindow::Windowed);
     QVERIFY(!(window->flags() & Qt::FramelessWindowHint));
-    for (const char *name :
-         {"tagList", "tagFilter", "tagCount", "commStatus", "clockTime", "pages", "nav_0", "nav_1",
-          "nav_3", "nav_4", "deviceList", "alarmBanner", "silenceButton", "userArea", "alarmList",
-          "shelvedList"})
+    for (const char *name : {"tagList", "tagFilter", "tagCount", "commStatus", "clockTime", "pages",
+                             "nav_0", "nav_1", "nav_3", "nav_4", "deviceList", "alarmBanner",
+                             "silenceButton", "userArea", "alarmList", "shelvedList"})
         QVERIFY2(item(QString::fromLatin1(name)), name);
     // The initial properties reached the window.
     QCOMPARE(window->property("plant").value<QObject *>(), &m_pipeline->plantStatus);
