@@ -280,6 +280,10 @@
         <source>%1×</source>
         <translation>%1 次</translation>
     </message>
+    <message>
+        <source>Top bad actors (%1)</source>
+        <translation>最频繁报警（%1）</translation>
+    </message>
 </context>
 <context>
     <name>AlarmsPage</name>

@@ -141,6 +141,18 @@ Rectangle {
                     font.bold: true
                     color: Theme.text
                 }
+                Text {
+                    text: qsTr("What to do")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    color: Theme.text
+                }
+                Rationale { objectName: "detailAction"; label: qsTr("Action"); value: panel.alarm.action ?? ""; strong: true }
+                Rationale { objectName: "detailResponse"; label: qsTr("Response time"); value: panel.alarm.responseTimeText ?? "" }
+                Rationale { objectName: "detailCause"; label: qsTr("Cause"); value: panel.alarm.cause ?? "" }
+                Rationale { objectName: "detailConsequence"; label: qsTr("Consequence"); value: panel.alarm.consequence ?? "" }
+                Rectangle { width: details.width; height: 1; color: Theme.divider }
                 Field { label: qsTr("Tag"); value: panel.alarm.tagId ?? "" }
                 Field { label: qsTr("Device"); value: (panel.alarm.tagId ?? "") === "" ? (panel.alarm.device ?? "") : "" }
                 Field { label: qsTr("Alarm"); value: panel.alarm.kind ?? "" }
@@ -167,18 +179,6 @@ Rectangle {
                     value: (panel.alarm.outOfService ?? false) ? qsTr("by %1").arg(panel.alarm.outOfServiceUser) : ""
                 }
 
-                Rectangle { width: details.width; height: 1; color: Theme.divider }
-                Text {
-                    text: qsTr("What to do")
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontLarge
-                    font.bold: true
-                    color: Theme.text
-                }
-                Rationale { objectName: "detailAction"; label: qsTr("Action"); value: panel.alarm.action ?? ""; strong: true }
-                Rationale { objectName: "detailResponse"; label: qsTr("Response time"); value: panel.alarm.responseTimeText ?? "" }
-                Rationale { objectName: "detailCause"; label: qsTr("Cause"); value: panel.alarm.cause ?? "" }
-                Rationale { objectName: "detailConsequence"; label: qsTr("Consequence"); value: panel.alarm.consequence ?? "" }
             }
         }
 

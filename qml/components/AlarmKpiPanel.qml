@@ -8,6 +8,8 @@ import Vigil
 Rectangle {
     id: root
     required property AlarmKpiStatus kpi
+    // The bad actors take room from the alarm list: shown on request.
+    property bool showBadActors: false
 
     implicitWidth: 520
     implicitHeight: column.implicitHeight + 24
@@ -27,7 +29,7 @@ Rectangle {
         required property string value
         property string detail: ""
         property bool emphasised: false
-        width: 150
+        width: 136
         spacing: 2
         Text {
             width: figure.width
@@ -72,12 +74,34 @@ Rectangle {
                 font.bold: true
                 color: Theme.text
             }
-            Item { Layout.fillWidth: true }
             Text {
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignRight
+                elide: Text.ElideLeft
                 text: root.kpi.busy && !root.kpi.hasData ? qsTr("Reading the journal…") : root.kpi.updatedText
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted
+            }
+            Rectangle {
+                objectName: "kpiActorsToggle"
+                Layout.preferredWidth: toggleText.implicitWidth + 24
+                Layout.preferredHeight: Theme.touchTarget
+                color: actorsTap.pressed ? Theme.selection : Theme.raised
+                border.color: Theme.border
+                radius: 2
+                Text {
+                    id: toggleText
+                    anchors.centerIn: parent
+                    text: (root.showBadActors ? "▾ " : "▸ ") + qsTr("Top bad actors (%1)").arg(root.kpi.badActors.length)
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontNormal
+                    color: Theme.text
+                }
+                TapHandler {
+                    id: actorsTap
+                    onTapped: root.showBadActors = !root.showBadActors
+                }
             }
         }
 
@@ -164,6 +188,7 @@ Rectangle {
         }
 
         Text {
+            visible: root.showBadActors
             text: qsTr("Top bad actors")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontNormal
@@ -171,7 +196,7 @@ Rectangle {
             color: Theme.text
         }
         Text {
-            visible: root.kpi.badActors.length === 0
+            visible: root.showBadActors && root.kpi.badActors.length === 0
             text: qsTr("No alarms in this period")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontSmall
@@ -179,6 +204,7 @@ Rectangle {
         }
         Column {
             objectName: "badActors"
+            visible: root.showBadActors
             Layout.fillWidth: true
             Repeater {
                 model: root.kpi.badActors

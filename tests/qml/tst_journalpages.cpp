@@ -312,6 +312,14 @@ void TstJournalPages::kpiPanelShowsFloodAndBadActors()
              QVariant(QString::number(kFlood + 2)));
     QQuickItem *top = findItem(m_window->contentItem(), QStringLiteral("badActor_0"));
     QVERIFY(top);
+    // The bad actors are folded away (they take room from the alarm list) until asked for.
+    QVERIFY(!top->isVisible());
+    QQuickItem *toggle = findItem(m_window->contentItem(), QStringLiteral("kpiActorsToggle"));
+    QVERIFY(toggle);
+    QTest::mouseClick(m_window, Qt::LeftButton, {},
+                      toggle->mapToScene(QPointF(toggle->width() / 2, toggle->height() / 2))
+                          .toPoint());
+    QTRY_VERIFY(top->isVisible());
     const QVariantMap first = kpi.badActors().constFirst().toMap();
     QCOMPARE(first.value(QStringLiteral("key")).toString(), QStringLiteral("LEVEL/hi"));
     QCOMPARE(first.value(QStringLiteral("count")).toInt(), 25);
