@@ -316,9 +316,9 @@ void TstJournalPages::kpiPanelShowsFloodAndBadActors()
     QVERIFY(!top->isVisible());
     QQuickItem *toggle = findItem(m_window->contentItem(), QStringLiteral("kpiActorsToggle"));
     QVERIFY(toggle);
-    QTest::mouseClick(m_window, Qt::LeftButton, {},
-                      toggle->mapToScene(QPointF(toggle->width() / 2, toggle->height() / 2))
-                          .toPoint());
+    QTest::mouseClick(
+        m_window, Qt::LeftButton, {},
+        toggle->mapToScene(QPointF(toggle->width() / 2, toggle->height() / 2)).toPoint());
     QTRY_VERIFY(top->isVisible());
     const QVariantMap first = kpi.badActors().constFirst().toMap();
     QCOMPARE(first.value(QStringLiteral("key")).toString(), QStringLiteral("LEVEL/hi"));
