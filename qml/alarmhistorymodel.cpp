@@ -155,26 +155,7 @@ void AlarmHistoryModel::requestPage(qint64 generation, qint64 fromMs, qint64 toM
     filter.text = m_text.trimmed();
     filter.pageSize = pageSize();
     filter.after = after;
-    m_queries.alarmHistory(filter).then(this, [this, generation](QFuture<AlarmHistoryPage> f) {
-        try {
-            const AlarmHistoryPage page = f.result();
-            if (isCurrent(generation))
-                append(page);
-        } catch (const std::exception &e) {
-            pageFailed(generation, QString::fromStdString(e.what()));
-        }
-    });
-}
-
-void AlarmHistoryModel::append(const AlarmHistoryPage &page)
-{
-    if (!page.rows.isEmpty()) {
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(page.rows.size()) - 1);
-        m_rows.insert(m_rows.end(), page.rows.begin(), page.rows.end());
-        endInsertRows();
-    }
-    pageDone(page.next);
+    receivePage(m_queries.alarmHistory(filter), generation, m_rows);
 }
 
 } // namespace vigil

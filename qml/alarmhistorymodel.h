@@ -68,7 +68,6 @@ protected:
     void clearRows() override { m_rows.clear(); }
 
 private:
-    void append(const AlarmHistoryPage &page);
     QString formatNumber(const AlarmHistoryRow &row, std::optional<double> value,
                          bool isLimit) const;
 

@@ -132,26 +132,7 @@ void EventTimelineModel::requestPage(qint64 generation, qint64 fromMs, qint64 to
     filter.text = m_text.trimmed();
     filter.pageSize = pageSize();
     filter.after = after;
-    m_queries.events(filter).then(this, [this, generation](QFuture<EventPage> f) {
-        try {
-            const EventPage page = f.result();
-            if (isCurrent(generation))
-                append(page);
-        } catch (const std::exception &e) {
-            pageFailed(generation, QString::fromStdString(e.what()));
-        }
-    });
-}
-
-void EventTimelineModel::append(const EventPage &page)
-{
-    if (!page.rows.isEmpty()) {
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(page.rows.size()) - 1);
-        m_rows.insert(m_rows.end(), page.rows.begin(), page.rows.end());
-        endInsertRows();
-    }
-    pageDone(page.next);
+    receivePage(m_queries.events(filter), generation, m_rows);
 }
 
 } // namespace vigil

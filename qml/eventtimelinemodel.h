@@ -71,8 +71,6 @@ protected:
     void clearRows() override { m_rows.clear(); }
 
 private:
-    void append(const EventPage &page);
-
     JournalQueryService &m_queries;
     QStringList m_devices;
     std::vector<EventRow> m_rows;

@@ -3,10 +3,13 @@
 #include "journal/journalcursor.h"
 
 #include <QAbstractListModel>
+#include <QFuture>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include <exception>
 #include <optional>
+#include <vector>
 
 namespace vigil
 {
@@ -81,7 +84,34 @@ protected:
     QString timeText(qint64 ms) const;
     int pageSize() const { return kPageSize; }
 
+    // Appends the rows of the page `pending` brings to `rows` if it answers the current query,
+    // or reports its failure; `rows` belongs to the subclass and lives as long as this model.
+    template<typename Row, typename Page>
+    void receivePage(QFuture<Page> pending, qint64 generation, std::vector<Row> &rows)
+    {
+        pending.then(this, [this, generation, &rows](QFuture<Page> f) {
+            try {
+                const Page page = f.result();
+                if (isCurrent(generation))
+                    appendPage(rows, page);
+            } catch (const std::exception &e) {
+                pageFailed(generation, QString::fromStdString(e.what()));
+            }
+        });
+    }
+
 private:
+    template<typename Row, typename Page>
+    void appendPage(std::vector<Row> &rows, const Page &page)
+    {
+        if (!page.rows.isEmpty()) {
+            const int first = int(rows.size());
+            beginInsertRows({}, first, first + int(page.rows.size()) - 1);
+            rows.insert(rows.end(), page.rows.begin(), page.rows.end());
+            endInsertRows();
+        }
+        pageDone(page.next);
+    }
     void resolveRange();
 
     const Clock &m_clock;
