@@ -132,15 +132,6 @@ void AlarmHistoryModel::setTagFilter(const QString &tag)
     filterChanged();
 }
 
-void AlarmHistoryModel::setTextFilter(const QString &text)
-{
-    if (text == m_text)
-        return;
-    m_text = text;
-    emit filtersChanged();
-    filterChanged();
-}
-
 void AlarmHistoryModel::requestPage(qint64 generation, qint64 fromMs, qint64 toMs,
                                     std::optional<JournalCursor> after)
 {
@@ -152,7 +143,7 @@ void AlarmHistoryModel::requestPage(qint64 generation, qint64 fromMs, qint64 toM
             filter.priorities.append(p.toInt());
     }
     filter.tag = m_tag.trimmed();
-    filter.text = m_text.trimmed();
+    filter.text = textFilter().trimmed();
     filter.pageSize = pageSize();
     filter.after = after;
     receivePage(m_queries.alarmHistory(filter), generation, m_rows);

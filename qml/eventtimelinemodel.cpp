@@ -112,15 +112,6 @@ void EventTimelineModel::setDeviceFilter(const QString &device)
     refresh();
 }
 
-void EventTimelineModel::setTextFilter(const QString &text)
-{
-    if (text == m_text)
-        return;
-    m_text = text;
-    emit filtersChanged();
-    filterChanged();
-}
-
 void EventTimelineModel::requestPage(qint64 generation, qint64 fromMs, qint64 toMs,
                                      std::optional<JournalCursor> after)
 {
@@ -129,7 +120,7 @@ void EventTimelineModel::requestPage(qint64 generation, qint64 fromMs, qint64 to
     filter.toMs = toMs;
     filter.kindPrefix = m_kind;
     filter.device = m_device;
-    filter.text = m_text.trimmed();
+    filter.text = textFilter().trimmed();
     filter.pageSize = pageSize();
     filter.after = after;
     receivePage(m_queries.events(filter), generation, m_rows);

@@ -33,6 +33,7 @@ class JournalListModel : public QAbstractListModel
     Q_PROPERTY(QString statusText READ statusText NOTIFY stateChanged)
     Q_PROPERTY(int rangePreset READ rangePreset NOTIFY rangeChanged)
     Q_PROPERTY(QString rangeText READ rangeText NOTIFY rangeChanged)
+    Q_PROPERTY(QString textFilter READ textFilter WRITE setTextFilter NOTIFY filtersChanged)
 public:
     enum RangePreset {
         LastHour,
@@ -52,6 +53,9 @@ public:
     QString statusText() const;
     int rangePreset() const { return m_preset; }
     QString rangeText() const;
+    // Free text the operator types; the subclass's query looks for it (trimmed).
+    QString textFilter() const { return m_text; }
+    void setTextFilter(const QString &text);
 
     Q_INVOKABLE void setRangePreset(int preset);
     // A range typed by the operator ("2024-01-05 13:00", "-2h", "now"); false (and nothing
@@ -65,6 +69,8 @@ public:
 signals:
     void stateChanged();
     void rangeChanged();
+    // Any filter changed, the subclasses' own ones included.
+    void filtersChanged();
 
 protected:
     JournalListModel(const Clock &clock, QObject *parent);
@@ -124,6 +130,7 @@ private:
     bool m_busy = false;
     std::optional<JournalCursor> m_next;
     QString m_error;
+    QString m_text;
     QTimer m_filterPause;
 };
 

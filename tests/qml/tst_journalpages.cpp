@@ -223,6 +223,12 @@ void TstJournalPages::historyPageFiltersByTypedTag()
         QCOMPARE(model.data(model.index(i), AlarmHistoryModel::TagRole).toString(),
                  QStringLiteral("PRESS"));
     QVERIFY(!model.hasMore());
+
+    // The text filter: the page's field follows the model, and the query narrows by it.
+    model.setTextFilter(QStringLiteral("nothing like this"));
+    QCOMPARE(findItem(m_window, QStringLiteral("textFilter"))->property("text").toString(),
+             QStringLiteral("nothing like this"));
+    QTRY_VERIFY(!model.busy() && model.rowCount() == 0);
 }
 
 void TstJournalPages::eventsPageNarrowsByKind()
