@@ -132,15 +132,6 @@ void AlarmHistoryModel::setTagFilter(const QString &tag)
     filterChanged();
 }
 
-void AlarmHistoryModel::setTextFilter(const QString &text)
-{
-    if (text == m_text)
-        return;
-    m_text = text;
-    emit filtersChanged();
-    filterChanged();
-}
-
 void AlarmHistoryModel::requestPage(qint64 generation, qint64 fromMs, qint64 toMs,
                                     std::optional<JournalCursor> after)
 {
@@ -152,29 +143,10 @@ void AlarmHistoryModel::requestPage(qint64 generation, qint64 fromMs, qint64 toM
             filter.priorities.append(p.toInt());
     }
     filter.tag = m_tag.trimmed();
-    filter.text = m_text.trimmed();
+    filter.text = textFilter().trimmed();
     filter.pageSize = pageSize();
     filter.after = after;
-    m_queries.alarmHistory(filter).then(this, [this, generation](QFuture<AlarmHistoryPage> f) {
-        try {
-            const AlarmHistoryPage page = f.result();
-            if (isCurrent(generation))
-                append(page);
-        } catch (const std::exception &e) {
-            pageFailed(generation, QString::fromStdString(e.what()));
-        }
-    });
-}
-
-void AlarmHistoryModel::append(const AlarmHistoryPage &page)
-{
-    if (!page.rows.isEmpty()) {
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(page.rows.size()) - 1);
-        m_rows.insert(m_rows.end(), page.rows.begin(), page.rows.end());
-        endInsertRows();
-    }
-    pageDone(page.next);
+    receivePage(m_queries.alarmHistory(filter), generation, m_rows);
 }
 
 } // namespace vigil

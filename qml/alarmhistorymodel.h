@@ -25,7 +25,6 @@ class AlarmHistoryModel : public JournalListModel
     QML_UNCREATABLE("AlarmHistoryModel is created by the application")
     Q_PROPERTY(QVariantList shownPriorities READ shownPriorities NOTIFY filtersChanged)
     Q_PROPERTY(QString tagFilter READ tagFilter WRITE setTagFilter NOTIFY filtersChanged)
-    Q_PROPERTY(QString textFilter READ textFilter WRITE setTextFilter NOTIFY filtersChanged)
 public:
     enum Role {
         TimeTextRole = Qt::UserRole + 1,
@@ -53,14 +52,9 @@ public:
 
     QVariantList shownPriorities() const;
     QString tagFilter() const { return m_tag; }
-    QString textFilter() const { return m_text; }
     void setTagFilter(const QString &tag);
-    void setTextFilter(const QString &text);
     // Shows or hides one priority (1 low .. 4 critical); the last shown one stays shown.
     Q_INVOKABLE void setPriorityShown(int priority, bool shown);
-
-signals:
-    void filtersChanged();
 
 protected:
     void requestPage(qint64 generation, qint64 fromMs, qint64 toMs,
@@ -68,7 +62,6 @@ protected:
     void clearRows() override { m_rows.clear(); }
 
 private:
-    void append(const AlarmHistoryPage &page);
     QString formatNumber(const AlarmHistoryRow &row, std::optional<double> value,
                          bool isLimit) const;
 
@@ -77,7 +70,6 @@ private:
     std::vector<AlarmHistoryRow> m_rows;
     std::array<bool, 4> m_shown{true, true, true, true}; // index priority - 1
     QString m_tag;
-    QString m_text;
 };
 
 } // namespace vigil

@@ -112,15 +112,6 @@ void EventTimelineModel::setDeviceFilter(const QString &device)
     refresh();
 }
 
-void EventTimelineModel::setTextFilter(const QString &text)
-{
-    if (text == m_text)
-        return;
-    m_text = text;
-    emit filtersChanged();
-    filterChanged();
-}
-
 void EventTimelineModel::requestPage(qint64 generation, qint64 fromMs, qint64 toMs,
                                      std::optional<JournalCursor> after)
 {
@@ -129,29 +120,10 @@ void EventTimelineModel::requestPage(qint64 generation, qint64 fromMs, qint64 to
     filter.toMs = toMs;
     filter.kindPrefix = m_kind;
     filter.device = m_device;
-    filter.text = m_text.trimmed();
+    filter.text = textFilter().trimmed();
     filter.pageSize = pageSize();
     filter.after = after;
-    m_queries.events(filter).then(this, [this, generation](QFuture<EventPage> f) {
-        try {
-            const EventPage page = f.result();
-            if (isCurrent(generation))
-                append(page);
-        } catch (const std::exception &e) {
-            pageFailed(generation, QString::fromStdString(e.what()));
-        }
-    });
-}
-
-void EventTimelineModel::append(const EventPage &page)
-{
-    if (!page.rows.isEmpty()) {
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(page.rows.size()) - 1);
-        m_rows.insert(m_rows.end(), page.rows.begin(), page.rows.end());
-        endInsertRows();
-    }
-    pageDone(page.next);
+    receivePage(m_queries.events(filter), generation, m_rows);
 }
 
 } // namespace vigil

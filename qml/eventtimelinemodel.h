@@ -23,7 +23,6 @@ class EventTimelineModel : public JournalListModel
     QML_UNCREATABLE("EventTimelineModel is created by the application")
     Q_PROPERTY(QString kindFilter READ kindFilter WRITE setKindFilter NOTIFY filtersChanged)
     Q_PROPERTY(QString deviceFilter READ deviceFilter WRITE setDeviceFilter NOTIFY filtersChanged)
-    Q_PROPERTY(QString textFilter READ textFilter WRITE setTextFilter NOTIFY filtersChanged)
     Q_PROPERTY(QVariantList kindChoices READ kindChoices CONSTANT)
     Q_PROPERTY(QStringList deviceChoices READ deviceChoices CONSTANT)
 public:
@@ -54,16 +53,11 @@ public:
 
     QString kindFilter() const { return m_kind; }
     QString deviceFilter() const { return m_device; }
-    QString textFilter() const { return m_text; }
     void setKindFilter(const QString &prefix);
     void setDeviceFilter(const QString &device);
-    void setTextFilter(const QString &text);
     // The kinds offered as filters: [{text, prefix}], the first ("All") with an empty prefix.
     QVariantList kindChoices() const;
     QStringList deviceChoices() const { return m_devices; }
-
-signals:
-    void filtersChanged();
 
 protected:
     void requestPage(qint64 generation, qint64 fromMs, qint64 toMs,
@@ -71,14 +65,11 @@ protected:
     void clearRows() override { m_rows.clear(); }
 
 private:
-    void append(const EventPage &page);
-
     JournalQueryService &m_queries;
     QStringList m_devices;
     std::vector<EventRow> m_rows;
     QString m_kind;
     QString m_device;
-    QString m_text;
 };
 
 } // namespace vigil

@@ -128,6 +128,15 @@ void JournalListModel::pageFailed(qint64 generation, const QString &error)
     emit stateChanged();
 }
 
+void JournalListModel::setTextFilter(const QString &text)
+{
+    if (text == m_text)
+        return;
+    m_text = text;
+    emit filtersChanged();
+    filterChanged();
+}
+
 void JournalListModel::filterChanged()
 {
     m_filterPause.start();

@@ -3,10 +3,13 @@
 #include "journal/journalcursor.h"
 
 #include <QAbstractListModel>
+#include <QFuture>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include <exception>
 #include <optional>
+#include <vector>
 
 namespace vigil
 {
@@ -30,6 +33,7 @@ class JournalListModel : public QAbstractListModel
     Q_PROPERTY(QString statusText READ statusText NOTIFY stateChanged)
     Q_PROPERTY(int rangePreset READ rangePreset NOTIFY rangeChanged)
     Q_PROPERTY(QString rangeText READ rangeText NOTIFY rangeChanged)
+    Q_PROPERTY(QString textFilter READ textFilter WRITE setTextFilter NOTIFY filtersChanged)
 public:
     enum RangePreset {
         LastHour,
@@ -49,6 +53,9 @@ public:
     QString statusText() const;
     int rangePreset() const { return m_preset; }
     QString rangeText() const;
+    // Free text the operator types; the subclass's query looks for it (trimmed).
+    QString textFilter() const { return m_text; }
+    void setTextFilter(const QString &text);
 
     Q_INVOKABLE void setRangePreset(int preset);
     // A range typed by the operator ("2024-01-05 13:00", "-2h", "now"); false (and nothing
@@ -62,6 +69,8 @@ public:
 signals:
     void stateChanged();
     void rangeChanged();
+    // Any filter changed, the subclasses' own ones included.
+    void filtersChanged();
 
 protected:
     JournalListModel(const Clock &clock, QObject *parent);
@@ -81,7 +90,34 @@ protected:
     QString timeText(qint64 ms) const;
     int pageSize() const { return kPageSize; }
 
+    // Appends the rows of the page `pending` brings to `rows` if it answers the current query,
+    // or reports its failure; `rows` belongs to the subclass and lives as long as this model.
+    template<typename Row, typename Page>
+    void receivePage(QFuture<Page> pending, qint64 generation, std::vector<Row> &rows)
+    {
+        pending.then(this, [this, generation, &rows](QFuture<Page> f) {
+            try {
+                const Page page = f.result();
+                if (isCurrent(generation))
+                    appendPage(rows, page);
+            } catch (const std::exception &e) {
+                pageFailed(generation, QString::fromStdString(e.what()));
+            }
+        });
+    }
+
 private:
+    template<typename Row, typename Page>
+    void appendPage(std::vector<Row> &rows, const Page &page)
+    {
+        if (!page.rows.isEmpty()) {
+            const int first = int(rows.size());
+            beginInsertRows({}, first, first + int(page.rows.size()) - 1);
+            rows.insert(rows.end(), page.rows.begin(), page.rows.end());
+            endInsertRows();
+        }
+        pageDone(page.next);
+    }
     void resolveRange();
 
     const Clock &m_clock;
@@ -94,6 +130,7 @@ private:
     bool m_busy = false;
     std::optional<JournalCursor> m_next;
     QString m_error;
+    QString m_text;
     QTimer m_filterPause;
 };
 

@@ -1,23 +1,13 @@
 #include "historyschema.h"
 
 #include "historylog.h"
-
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QStringList>
+#include "util/schemamigrator.h"
 
 namespace vigil
 {
 
 namespace
 {
-
-struct Migration {
-    int version;
-    const char *what;
-    QStringList sqlite;
-    QStringList postgres;
-};
 
 // Migration 2 (SQLite and PostgreSQL alike): 1-minute rollups (level 1) become 10-minute ones.
 // Each 10-minute bucket merges its minutes as RollupBucket::merge does (first/last of the
@@ -47,9 +37,9 @@ const QStringList kFineRollups{
 };
 
 // Ordered; never edit a released migration, add a new one.
-const QList<Migration> &migrations()
+QList<SchemaMigration> migrations()
 {
-    static const QList<Migration> list{
+    return {
         {1,
          "tags, chunks, rollups, text samples, journal",
          {
@@ -96,127 +86,51 @@ const QList<Migration> &migrations()
          }},
         {2, "10-minute rollups instead of 1-minute ones", kFineRollups, kFineRollups},
     };
-    return list;
 }
 
-bool run(QSqlDatabase &db, const QString &sql, QString *error)
+const SchemaMigrator &migrator()
 {
-    QSqlQuery q(db);
-    if (q.exec(sql))
-        return true;
-    if (error)
-        *error = QStringLiteral("%1 (%2)").arg(q.lastError().text(), sql.left(80));
-    return false;
+    static const SchemaMigrator instance({
+        QStringLiteral("history"),
+        QStringLiteral("history_meta"),
+        migrations(),
+        {
+            QStringLiteral("the history database holds no history yet"),
+            QStringLiteral("the history database has schema version %1, this Vigil reads version "
+                           "%2: it is migrated when this Vigil starts recording into it"),
+            QStringLiteral("the history database has schema version %1, newer than this Vigil "
+                           "reads (%2)"),
+            QStringLiteral("the history database has schema version %1, newer than this Vigil "
+                           "supports (%2)"),
+        },
+        // Lets retention give space back to the file system; only takes effect before the
+        // first table.
+        {QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL")},
+        lcHistory,
+    });
+    return instance;
 }
 
 } // namespace
 
 int HistorySchema::latestVersion()
 {
-    return migrations().last().version;
-}
-
-bool HistorySchema::readable(QSqlDatabase &db, bool sqlite, QString *error)
-{
-    const int v = version(db, sqlite, error);
-    if (v < 0)
-        return false;
-    if (v == latestVersion())
-        return true;
-    if (error)
-        *error = v == 0 ? QStringLiteral("the history database holds no history yet")
-                 : v < latestVersion()
-                     ? QStringLiteral("the history database has schema version %1, this Vigil "
-                                      "reads version %2: it is migrated when this Vigil starts "
-                                      "recording into it")
-                           .arg(v)
-                           .arg(latestVersion())
-                     : QStringLiteral("the history database has schema version %1, newer than "
-                                      "this Vigil reads (%2)")
-                           .arg(v)
-                           .arg(latestVersion());
-    return false;
+    return migrator().latestVersion();
 }
 
 int HistorySchema::version(QSqlDatabase &db, bool sqlite, QString *error)
 {
-    QSqlQuery q(db);
-    if (sqlite) {
-        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-            if (error)
-                *error = q.lastError().text();
-            return -1;
-        }
-        return q.value(0).toInt();
-    }
-    if (!q.exec(QStringLiteral("SELECT to_regclass('history_meta') IS NULL")) || !q.next()) {
-        if (error)
-            *error = q.lastError().text();
-        return -1;
-    }
-    if (q.value(0).toBool() && !q.exec(QStringLiteral("CREATE TABLE history_meta (key TEXT "
-                                                      "PRIMARY KEY, value TEXT NOT NULL)"))) {
-        if (error)
-            *error = q.lastError().text();
-        return -1;
-    }
-    if (!q.exec(QStringLiteral("SELECT value FROM history_meta WHERE key = 'schema_version'"))) {
-        if (error)
-            *error = q.lastError().text();
-        return -1;
-    }
-    return q.next() ? q.value(0).toInt() : 0;
+    return migrator().version(db, sqlite, error);
 }
 
 bool HistorySchema::migrate(QSqlDatabase &db, bool sqlite, QString *error, int upTo)
 {
-    const int current = version(db, sqlite, error);
-    if (current < 0)
-        return false;
-    if (current > latestVersion()) {
-        if (error)
-            *error = QStringLiteral("the history database has schema version %1, newer than this "
-                                    "Vigil supports (%2)")
-                         .arg(current)
-                         .arg(latestVersion());
-        return false;
-    }
-    if (sqlite && current == 0) {
-        // Must precede the first table: lets retention give space back to the file system.
-        if (!run(db, QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL"), error))
-            return false;
-    }
-    for (const Migration &m : migrations()) {
-        if (m.version <= current || (upTo >= 0 && m.version > upTo))
-            continue;
-        if (!db.transaction()) {
-            if (error)
-                *error = db.lastError().text();
-            return false;
-        }
-        bool ok = true;
-        for (const QString &sql : sqlite ? m.sqlite : m.postgres) {
-            if (!(ok = run(db, sql, error)))
-                break;
-        }
-        if (ok) {
-            ok = sqlite ? run(db, QStringLiteral("PRAGMA user_version=%1").arg(m.version), error)
-                        : run(db,
-                              QStringLiteral("INSERT INTO history_meta (key, value) VALUES "
-                                             "('schema_version', '%1') ON CONFLICT (key) DO "
-                                             "UPDATE SET value = excluded.value")
-                                  .arg(m.version),
-                              error);
-        }
-        if (!ok || !db.commit()) {
-            if (ok && error)
-                *error = db.lastError().text();
-            db.rollback();
-            return false;
-        }
-        qCInfo(lcHistory) << "history schema migrated to version" << m.version << "-" << m.what;
-    }
-    return true;
+    return migrator().migrate(db, sqlite, error, upTo);
+}
+
+bool HistorySchema::readable(QSqlDatabase &db, bool sqlite, QString *error)
+{
+    return migrator().readable(db, sqlite, error);
 }
 
 } // namespace vigil

@@ -1,10 +1,7 @@
 #include "journalschema.h"
 
 #include "journallog.h"
-
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QStringList>
+#include "util/schemamigrator.h"
 
 namespace vigil
 {
@@ -12,17 +9,10 @@ namespace vigil
 namespace
 {
 
-struct Migration {
-    int version;
-    const char *what;
-    QStringList sqlite;
-    QStringList postgres;
-};
-
 // Ordered; never edit a released migration, add a new one.
-const QList<Migration> &migrations()
+QList<SchemaMigration> migrations()
 {
-    static const QList<Migration> list{
+    return {
         {1,
          "alarm journal, events, alarm states",
          {
@@ -86,126 +76,54 @@ const QList<Migration> &migrations()
                  "detail TEXT NOT NULL, updated_ms BIGINT NOT NULL)"),
          }},
     };
-    return list;
 }
 
-bool run(QSqlDatabase &db, const QString &sql, QString *error)
-{
-    QSqlQuery q(db);
-    if (q.exec(sql))
-        return true;
-    if (error)
-        *error = QStringLiteral("%1 (%2)").arg(q.lastError().text(), sql.left(80));
-    return false;
-}
-
-bool fail(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
-
-QString newerMessage(int version)
+// Readers and the writer alike: the database must be replaced or the program updated.
+QString newerMessage()
 {
     return QStringLiteral("the journal database has schema version %1, newer than this Vigil "
-                          "supports (%2): use a newer Vigil or another database_url")
-        .arg(version)
-        .arg(JournalSchema::latestVersion());
+                          "supports (%2): use a newer Vigil or another database_url");
 }
 
-bool setVersion(QSqlDatabase &db, bool sqlite, int version, QString *error)
+const SchemaMigrator &migrator()
 {
-    if (sqlite)
-        return run(db, QStringLiteral("PRAGMA user_version=%1").arg(version), error);
-    return run(db,
-               QStringLiteral("INSERT INTO journal_meta (key, value) VALUES ('schema_version', "
-                              "'%1') ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-                   .arg(version),
-               error);
-}
-
-bool apply(QSqlDatabase &db, bool sqlite, const Migration &m, QString *error)
-{
-    if (!db.transaction())
-        return fail(error, db.lastError().text());
-    bool ok = true;
-    for (const QString &sql : sqlite ? m.sqlite : m.postgres) {
-        if (!(ok = run(db, sql, error)))
-            break;
-    }
-    ok = ok && setVersion(db, sqlite, m.version, error);
-    if (!ok || !db.commit()) {
-        if (ok && error)
-            *error = db.lastError().text();
-        db.rollback();
-        return false;
-    }
-    qCInfo(lcJournal) << "journal schema migrated to version" << m.version << "-" << m.what;
-    return true;
+    static const SchemaMigrator instance({
+        QStringLiteral("journal"),
+        QStringLiteral("journal_meta"),
+        migrations(),
+        {
+            QStringLiteral("the journal database holds no journal yet"),
+            QStringLiteral("the journal database has schema version %1, this Vigil reads version "
+                           "%2: it is migrated when this Vigil starts"),
+            newerMessage(),
+            newerMessage(),
+        },
+        {},
+        lcJournal,
+    });
+    return instance;
 }
 
 } // namespace
 
 int JournalSchema::latestVersion()
 {
-    return migrations().last().version;
+    return migrator().latestVersion();
 }
 
 int JournalSchema::version(QSqlDatabase &db, bool sqlite, QString *error)
 {
-    QSqlQuery q(db);
-    auto failed = [&] {
-        if (error)
-            *error = q.lastError().text();
-        return -1;
-    };
-    if (sqlite) {
-        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-            return failed();
-        return q.value(0).toInt();
-    }
-    if (!q.exec(QStringLiteral("SELECT to_regclass('journal_meta') IS NULL")) || !q.next())
-        return failed();
-    if (q.value(0).toBool() && !q.exec(QStringLiteral("CREATE TABLE journal_meta (key TEXT "
-                                                      "PRIMARY KEY, value TEXT NOT NULL)")))
-        return failed();
-    if (!q.exec(QStringLiteral("SELECT value FROM journal_meta WHERE key = 'schema_version'")))
-        return failed();
-    return q.next() ? q.value(0).toInt() : 0;
+    return migrator().version(db, sqlite, error);
 }
 
 bool JournalSchema::migrate(QSqlDatabase &db, bool sqlite, QString *error, int upTo)
 {
-    const int current = version(db, sqlite, error);
-    if (current < 0)
-        return false;
-    if (current > latestVersion())
-        return fail(error, newerMessage(current));
-    for (const Migration &m : migrations()) {
-        if (m.version <= current || (upTo >= 0 && m.version > upTo))
-            continue;
-        if (!apply(db, sqlite, m, error))
-            return false;
-    }
-    return true;
+    return migrator().migrate(db, sqlite, error, upTo);
 }
 
 bool JournalSchema::readable(QSqlDatabase &db, bool sqlite, QString *error)
 {
-    const int v = version(db, sqlite, error);
-    if (v < 0)
-        return false;
-    if (v == latestVersion())
-        return true;
-    if (v > latestVersion())
-        return fail(error, newerMessage(v));
-    return fail(error,
-                v == 0 ? QStringLiteral("the journal database holds no journal yet")
-                       : QStringLiteral("the journal database has schema version %1, this Vigil "
-                                        "reads version %2: it is migrated when this Vigil starts")
-                             .arg(v)
-                             .arg(latestVersion()));
+    return migrator().readable(db, sqlite, error);
 }
 
 } // namespace vigil

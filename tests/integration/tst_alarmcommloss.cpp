@@ -15,25 +15,9 @@ using namespace vigil;
 namespace
 {
 
-const QString kPlant = QStringLiteral(R"(
-[plant]
-name = "comm loss test"
-
-[[devices]]
-id = "scale"
-driver = "serial"
-port = "@PORT@"
-reopen_interval = "150ms"
-
-[[tags]]
-id = "WT101"
-device = "scale"
-address = 'regex:^ST,GS,\s*([-+]?[0-9.]+)\s*kg$'
-type = "float64"
-unit = "kg"
-range = [0, 1000]
-alarms = [{ type = "hi", limit = 900, priority = "high" }]
-)");
+const QString kPlant = SerialRig::scalePlant(
+    QStringLiteral(R"(reopen_interval = "150ms")"),
+    QStringLiteral(R"(alarms = [{ type = "hi", limit = 900, priority = "high" }])"));
 
 const QString kKey = QStringLiteral("dev:scale/commloss");
 

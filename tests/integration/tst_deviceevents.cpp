@@ -18,24 +18,7 @@ using namespace vigil;
 namespace
 {
 
-const QString kPlant = QStringLiteral(R"(
-[plant]
-name = "device events test"
-
-[[devices]]
-id = "scale"
-driver = "serial"
-port = "@PORT@"
-reopen_interval = "150ms"
-
-[[tags]]
-id = "WT101"
-device = "scale"
-address = 'regex:^ST,GS,\s*([-+]?[0-9.]+)\s*kg$'
-type = "float64"
-unit = "kg"
-range = [0, 1000]
-)");
+const QString kPlant = SerialRig::scalePlant(QStringLiteral(R"(reopen_interval = "150ms")"));
 
 // The rows of the model: "kind|device|message".
 QStringList rows(const EventTimelineModel &model)

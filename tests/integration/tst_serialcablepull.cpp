@@ -11,25 +11,8 @@ using namespace vigil;
 namespace
 {
 
-const QString kContinuousPlant = QStringLiteral(R"(
-[plant]
-name = "cable test"
-
-[[devices]]
-id = "scale"
-driver = "serial"
-port = "@PORT@"
-baud = 9600
-reopen_interval = "150ms"
-
-[[tags]]
-id = "WT101"
-device = "scale"
-address = 'regex:^ST,GS,\s*([-+]?[0-9.]+)\s*kg$'
-type = "float64"
-unit = "kg"
-range = [0, 1000]
-
+// The scale's tare command, written through a tag of its own.
+const QString kTareTag = QStringLiteral(R"(
 [[tags]]
 id = "WT101.SET"
 device = "scale"
@@ -42,28 +25,18 @@ write_limits = [0, 1000]
 options = { write = "TARE {value:.1f}\r\n" }
 )");
 
-const QString kPolledPlant = QStringLiteral(R"(
-[plant]
-name = "cable test"
+const QString kContinuousPlant =
+    SerialRig::scalePlant(QStringLiteral("baud = 9600\nreopen_interval = \"150ms\""), {}, kTareTag);
 
-[[devices]]
-id = "scale"
-driver = "serial"
-port = "@PORT@"
+const QString kPolledDevice = QStringLiteral(R"(
 request = "P\r\n"
 period = "100ms"
 response_timeout = "80ms"
 retries = 1
 reopen_interval = "150ms"
-
-[[tags]]
-id = "WT101"
-device = "scale"
-address = 'regex:^ST,GS,\s*([-+]?[0-9.]+)\s*kg$'
-type = "float64"
-unit = "kg"
-range = [0, 1000]
 )");
+
+const QString kPolledPlant = SerialRig::scalePlant(kPolledDevice);
 
 } // namespace
 

@@ -8,6 +8,7 @@
 #include "alarmoperations.h"
 #include "alarmtesting.h"
 #include "metatypes.h"
+#include "qmltesting.h"
 #include "util/manualclock.h"
 
 #include <QElapsedTimer>
@@ -145,9 +146,9 @@ void TstAlarmFlood::floodKeepsTheGuiResponsive()
     });
 
     QQmlEngine qml;
-    qml.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    QQmlComponent component(&qml);
-    component.setData(QByteArrayLiteral(R"(
+    QString error;
+    const std::unique_ptr<QQuickWindow> window(
+        createWindow(qml, QByteArrayLiteral(R"(
         import QtQuick
         import Vigil
         Window {
@@ -163,13 +164,11 @@ void TstAlarmFlood::floodKeepsTheGuiResponsive()
                 operations: w.operations
             }
         })"),
-                      QUrl(QStringLiteral("qrc:/alarmflood.qml")));
-    std::unique_ptr<QObject> window(component.createWithInitialProperties(
-        {{QStringLiteral("alarms"), QVariant::fromValue(&summary)},
-         {QStringLiteral("banner"), QVariant::fromValue(&banner)},
-         {QStringLiteral("operations"), QVariant::fromValue(&operations)}}));
-    QVERIFY2(window, qPrintable(component.errorString()));
-    QVERIFY(QTest::qWaitForWindowExposed(qobject_cast<QQuickWindow *>(window.get())));
+                     {{QStringLiteral("alarms"), QVariant::fromValue(&summary)},
+                      {QStringLiteral("banner"), QVariant::fromValue(&banner)},
+                      {QStringLiteral("operations"), QVariant::fromValue(&operations)}},
+                     &error, QStringLiteral("qrc:/alarmflood.qml")));
+    QVERIFY2(window, qPrintable(error));
 
     // The flood: one change set of 10 alarms every 20 ms of real time, 200 ms of plant time.
     LatencyProbe probe;

@@ -9,6 +9,7 @@
 #include "alarmoperations.h"
 #include "alarmscreenplant.h"
 #include "metatypes.h"
+#include "qmltesting.h"
 #include "util/manualclock.h"
 
 #include <QDateTime>
@@ -28,19 +29,6 @@ using namespace vigil::testing;
 
 namespace
 {
-
-QQuickItem *findItem(QQuickItem *root, const QString &name)
-{
-    if (!root)
-        return nullptr;
-    if (root->objectName() == name)
-        return root;
-    for (QQuickItem *child : root->childItems()) {
-        if (QQuickItem *found = findItem(child, name))
-            return found;
-    }
-    return nullptr;
-}
 
 // The first item under root whose "text" property starts with text.
 QQuickItem *findText(QQuickItem *root, const QString &text)
@@ -95,10 +83,7 @@ private slots:
     void resetALatchedAlarm();
 
 private:
-    QQuickItem *item(const QString &name) const
-    {
-        return findItem(m_window ? m_window->contentItem() : nullptr, name);
-    }
+    QQuickItem *item(const QString &name) const { return findItem(m_window, name); }
     void click(QQuickItem *target);
     void typeText(const QString &text);
     void select(const QString &key);
@@ -146,8 +131,9 @@ void TstAlarmScreens::init()
     m_banner = std::make_unique<AlarmBannerStatus>(m_list.get());
     m_operations = std::make_unique<AlarmOperations>(m_engine.get(), 8 * 3'600'000);
 
-    QQmlComponent component(&m_qml);
-    component.setData(QByteArrayLiteral(R"(
+    QString error;
+    m_window =
+        createWindow(m_qml, QByteArrayLiteral(R"(
         import QtQuick
         import Vigil
         Window {
@@ -183,16 +169,12 @@ void TstAlarmScreens::init()
                 operations: w.operations
             }
         })"),
-                      QUrl(QStringLiteral("qrc:/alarmscreens.qml")));
-    QObject *object = component.createWithInitialProperties(
-        {{QStringLiteral("alarms"), QVariant::fromValue(m_summary.get())},
-         {QStringLiteral("shelvedAlarms"), QVariant::fromValue(m_shelved.get())},
-         {QStringLiteral("banner"), QVariant::fromValue(m_banner.get())},
-         {QStringLiteral("operations"), QVariant::fromValue(m_operations.get())}});
-    QVERIFY2(object, qPrintable(component.errorString()));
-    m_window = qobject_cast<QQuickWindow *>(object);
-    QVERIFY(m_window);
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+                     {{QStringLiteral("alarms"), QVariant::fromValue(m_summary.get())},
+                      {QStringLiteral("shelvedAlarms"), QVariant::fromValue(m_shelved.get())},
+                      {QStringLiteral("banner"), QVariant::fromValue(m_banner.get())},
+                      {QStringLiteral("operations"), QVariant::fromValue(m_operations.get())}},
+                     &error, QStringLiteral("qrc:/alarmscreens.qml"));
+    QVERIFY2(m_window, qPrintable(error));
 }
 
 void TstAlarmScreens::cleanup()

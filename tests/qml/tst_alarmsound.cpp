@@ -6,6 +6,7 @@
 #include "alarms/annunciator.h"
 #include "alarmsound.h"
 #include "installedtranslation.h"
+#include "qmltesting.h"
 #include "util/manualclock.h"
 
 #include <QFile>
@@ -25,6 +26,8 @@
 Q_IMPORT_QML_PLUGIN(VigilPlugin)
 
 using namespace vigil;
+using vigil::testing::createWindow;
+using vigil::testing::findItem;
 
 namespace
 {
@@ -38,19 +41,6 @@ AlarmTransitionBatch raised(quint32 id, AlarmPriority priority)
     t.flags.active = true;
     t.flags.acknowledged = false;
     return {t};
-}
-
-QQuickItem *findItem(QQuickItem *root, const QString &name)
-{
-    if (!root)
-        return nullptr;
-    if (root->objectName() == name)
-        return root;
-    for (QQuickItem *child : root->childItems()) {
-        if (QQuickItem *found = findItem(child, name))
-            return found;
-    }
-    return nullptr;
 }
 
 QString textOf(QQuickItem *item)
@@ -217,9 +207,9 @@ void TstAlarmSound::silenceButtonShowsTheProblemAndSilences()
     Annunciator annunciator(clock);
     AlarmSound sound(annunciator);
     QQmlEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    QQmlComponent component(&engine);
-    component.setData(QByteArrayLiteral(R"(
+    QString error;
+    const std::unique_ptr<QQuickWindow> owner(
+        createWindow(engine, QByteArrayLiteral(R"(
         import QtQuick
         import Vigil
         Window {
@@ -228,13 +218,9 @@ void TstAlarmSound::silenceButtonShowsTheProblemAndSilences()
             width: 400; height: 100; visible: true
             SilenceButton { objectName: "button"; x: 20; y: 20; sound: w.sound }
         })"),
-                      QUrl(QStringLiteral("qrc:/test.qml")));
-    std::unique_ptr<QObject> object(component.createWithInitialProperties(
-        {{QStringLiteral("sound"), QVariant::fromValue(&sound)}}));
-    QVERIFY2(object, qPrintable(component.errorString()));
-    auto *window = qobject_cast<QQuickWindow *>(object.get());
-    QVERIFY(window);
-    QVERIFY(QTest::qWaitForWindowExposed(window));
+                     {{QStringLiteral("sound"), QVariant::fromValue(&sound)}}, &error));
+    QVERIFY2(owner, qPrintable(error));
+    QQuickWindow *window = owner.get();
     QQuickItem *button = findItem(window->contentItem(), QStringLiteral("button"));
     QVERIFY(button);
     QQuickItem *status = findItem(button, QStringLiteral("silenceStatus"));

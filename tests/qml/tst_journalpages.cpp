@@ -10,6 +10,7 @@
 #include "historytesting.h"
 #include "journal/journalqueryservice.h"
 #include "journalfixture.h"
+#include "qmltesting.h"
 #include "util/manualclock.h"
 
 #include <QQmlApplicationEngine>
@@ -22,6 +23,8 @@
 Q_IMPORT_QML_PLUGIN(VigilPlugin)
 
 using namespace vigil;
+using vigil::testing::createWindow;
+using vigil::testing::findItem;
 using vigil::testing::JournalAlarmRow;
 using vigil::testing::JournalFixture;
 
@@ -31,19 +34,6 @@ namespace
 constexpr qint64 kNow = 1'700'000'000'000;
 constexpr int kRows = 150; // one per minute before now, priority i % 4 + 1
 constexpr int kFlood = 11; // extra raises in the last 5 minutes: a flood now
-
-QQuickItem *findItem(QQuickItem *root, const QString &name)
-{
-    if (!root)
-        return nullptr;
-    if (root->objectName() == name)
-        return root;
-    for (QQuickItem *child : root->childItems()) {
-        if (QQuickItem *found = findItem(child, name))
-            return found;
-    }
-    return nullptr;
-}
 
 // QTest::keyClicks() takes only widgets on Qt 6.4.
 void typeText(QWindow *window, const char *text)
@@ -67,7 +57,6 @@ private slots:
     void kpiPanelShowsFloodAndBadActors();
 
 private:
-    QQuickWindow *load(const QByteArray &qml, const QVariantMap &properties);
     void click(const QString &name);
     int rowsWithPriority(int priority) const;
 
@@ -135,22 +124,9 @@ void TstJournalPages::cleanup()
     m_window = nullptr;
 }
 
-QQuickWindow *TstJournalPages::load(const QByteArray &qml, const QVariantMap &properties)
-{
-    QQmlComponent component(&m_engine);
-    component.setData(qml, QUrl(QStringLiteral("qrc:/test.qml")));
-    QObject *object = component.createWithInitialProperties(properties);
-    if (!object)
-        qWarning() << component.errors();
-    auto *window = qobject_cast<QQuickWindow *>(object);
-    if (window && !QTest::qWaitForWindowExposed(window))
-        return nullptr;
-    return window;
-}
-
 void TstJournalPages::click(const QString &name)
 {
-    QQuickItem *item = findItem(m_window->contentItem(), name);
+    QQuickItem *item = findItem(m_window, name);
     QVERIFY2(item, qPrintable(name));
     QVERIFY2(item->isVisible() && item->isEnabled(), qPrintable(name));
     QTest::mouseClick(m_window, Qt::LeftButton, {},
@@ -170,7 +146,7 @@ void TstJournalPages::historyPageFiltersByPriorityAndLoadsTheNextPage()
     AlarmHistoryModel model(*m_queries, m_tags, m_clock);
     const auto closeWindow = qScopeGuard([this] { cleanup(); }); // before the adapter goes
     // Hidden at first, like a page of the window's stack: shown, it reads the journal.
-    m_window = load(QByteArrayLiteral(R"(
+    m_window = createWindow(m_engine, QByteArrayLiteral(R"(
         import QtQuick
         import Vigil
         Window {
@@ -179,16 +155,16 @@ void TstJournalPages::historyPageFiltersByPriorityAndLoadsTheNextPage()
             width: 1168; height: 736; visible: true
             AlarmHistoryPage { objectName: "page"; anchors.fill: parent; visible: false; history: w.history }
         })"),
-                    {{QStringLiteral("history"), QVariant::fromValue(&model)}});
+                            {{QStringLiteral("history"), QVariant::fromValue(&model)}});
     QVERIFY(m_window);
     QCOMPARE(model.rowCount(), 0);
-    findItem(m_window->contentItem(), QStringLiteral("page"))->setVisible(true);
+    findItem(m_window, QStringLiteral("page"))->setVisible(true);
     QTRY_COMPARE(model.rowCount(), JournalListModel::kPageSize);
     QVERIFY(model.hasMore());
 
     // The newest row: a critical raise of the flood, with colour, shape and text.
     QQuickItem *row = nullptr;
-    QTRY_VERIFY((row = findItem(m_window->contentItem(), QStringLiteral("historyRow_0"))));
+    QTRY_VERIFY((row = findItem(m_window, QStringLiteral("historyRow_0"))));
     QQuickItem *mark = findItem(row, QStringLiteral("priorityMark"));
     QVERIFY(mark);
     QCOMPARE(mark->property("text").toString(), QStringLiteral("CRIT"));
@@ -213,20 +189,20 @@ void TstJournalPages::historyPageFiltersByPriorityAndLoadsTheNextPage()
 
     // The next page comes with "Load more", appended below the first.
     const QString firstKey = model.data(model.index(0), AlarmHistoryModel::AlarmKeyRole).toString();
-    QQuickItem *list = findItem(m_window->contentItem(), QStringLiteral("alarmHistoryList"));
+    QQuickItem *list = findItem(m_window, QStringLiteral("alarmHistoryList"));
     QVERIFY(QMetaObject::invokeMethod(list, "positionViewAtEnd")); // scrolled to the end
     click(QStringLiteral("loadMore"));
     QTRY_COMPARE(model.rowCount(), shown);
     QVERIFY(!model.hasMore());
     QCOMPARE(model.data(model.index(0), AlarmHistoryModel::AlarmKeyRole).toString(), firstKey);
-    QTRY_VERIFY(!findItem(m_window->contentItem(), QStringLiteral("loadMore"))->isVisible());
+    QTRY_VERIFY(!findItem(m_window, QStringLiteral("loadMore"))->isVisible());
 }
 
 void TstJournalPages::historyPageFiltersByTypedTag()
 {
     AlarmHistoryModel model(*m_queries, m_tags, m_clock);
     const auto closeWindow = qScopeGuard([this] { cleanup(); }); // before the adapter goes
-    m_window = load(QByteArrayLiteral(R"(
+    m_window = createWindow(m_engine, QByteArrayLiteral(R"(
         import QtQuick
         import Vigil
         Window {
@@ -235,9 +211,9 @@ void TstJournalPages::historyPageFiltersByTypedTag()
             width: 1168; height: 736; visible: true
             AlarmHistoryPage { objectName: "page"; anchors.fill: parent; visible: false; history: w.history }
         })"),
-                    {{QStringLiteral("history"), QVariant::fromValue(&model)}});
+                            {{QStringLiteral("history"), QVariant::fromValue(&model)}});
     QVERIFY(m_window);
-    findItem(m_window->contentItem(), QStringLiteral("page"))->setVisible(true);
+    findItem(m_window, QStringLiteral("page"))->setVisible(true);
     QTRY_COMPARE(model.rowCount(), JournalListModel::kPageSize);
     click(QStringLiteral("tagFilter"));
     typeText(m_window, "press");
@@ -247,13 +223,19 @@ void TstJournalPages::historyPageFiltersByTypedTag()
         QCOMPARE(model.data(model.index(i), AlarmHistoryModel::TagRole).toString(),
                  QStringLiteral("PRESS"));
     QVERIFY(!model.hasMore());
+
+    // The text filter: the page's field follows the model, and the query narrows by it.
+    model.setTextFilter(QStringLiteral("nothing like this"));
+    QCOMPARE(findItem(m_window, QStringLiteral("textFilter"))->property("text").toString(),
+             QStringLiteral("nothing like this"));
+    QTRY_VERIFY(!model.busy() && model.rowCount() == 0);
 }
 
 void TstJournalPages::eventsPageNarrowsByKind()
 {
     EventTimelineModel model(*m_queries, {QStringLiteral("plc1")}, m_clock);
     const auto closeWindow = qScopeGuard([this] { cleanup(); }); // before the adapter goes
-    m_window = load(QByteArrayLiteral(R"(
+    m_window = createWindow(m_engine, QByteArrayLiteral(R"(
         import QtQuick
         import Vigil
         Window {
@@ -262,9 +244,9 @@ void TstJournalPages::eventsPageNarrowsByKind()
             width: 1168; height: 736; visible: true
             EventsPage { objectName: "page"; anchors.fill: parent; visible: false; events: w.events }
         })"),
-                    {{QStringLiteral("events"), QVariant::fromValue(&model)}});
+                            {{QStringLiteral("events"), QVariant::fromValue(&model)}});
     QVERIFY(m_window);
-    findItem(m_window->contentItem(), QStringLiteral("page"))->setVisible(true);
+    findItem(m_window, QStringLiteral("page"))->setVisible(true);
     // Alarms and system events on one timeline, newest first.
     QTRY_COMPARE(model.rowCount(), JournalListModel::kPageSize);
     QVERIFY(model.data(model.index(0), EventTimelineModel::IsAlarmRole).toBool() == false);
@@ -288,7 +270,7 @@ void TstJournalPages::kpiPanelShowsFloodAndBadActors()
 {
     AlarmKpiStatus kpi(*m_queries, m_clock);
     const auto closeWindow = qScopeGuard([this] { cleanup(); }); // before the adapter goes
-    m_window = load(QByteArrayLiteral(R"(
+    m_window = createWindow(m_engine, QByteArrayLiteral(R"(
         import QtQuick
         import Vigil
         Window {
@@ -297,7 +279,7 @@ void TstJournalPages::kpiPanelShowsFloodAndBadActors()
             width: 560; height: 760; visible: true
             AlarmKpiPanel { anchors.fill: parent; kpi: w.kpi }
         })"),
-                    {{QStringLiteral("kpi"), QVariant::fromValue(&kpi)}});
+                            {{QStringLiteral("kpi"), QVariant::fromValue(&kpi)}});
     QVERIFY(m_window);
     QVERIFY(kpi.active()); // shown: refreshed
     QTRY_VERIFY(kpi.hasData());
@@ -306,15 +288,15 @@ void TstJournalPages::kpiPanelShowsFloodAndBadActors()
     QCOMPARE(kpi.alarms(), 50 + kFlood);
     QCOMPARE(kpi.recentAlarms(), kFlood + 2); // and the raises 6 and 9 minutes ago
     QVERIFY(kpi.floodNow());
-    QQuickItem *banner = findItem(m_window->contentItem(), QStringLiteral("floodBanner"));
+    QQuickItem *banner = findItem(m_window, QStringLiteral("floodBanner"));
     QVERIFY(banner && banner->isVisible());
-    QCOMPARE(findItem(m_window->contentItem(), QStringLiteral("kpiRecent"))->property("value"),
+    QCOMPARE(findItem(m_window, QStringLiteral("kpiRecent"))->property("value"),
              QVariant(QString::number(kFlood + 2)));
-    QQuickItem *top = findItem(m_window->contentItem(), QStringLiteral("badActor_0"));
+    QQuickItem *top = findItem(m_window, QStringLiteral("badActor_0"));
     QVERIFY(top);
     // The bad actors are folded away (they take room from the alarm list) until asked for.
     QVERIFY(!top->isVisible());
-    QQuickItem *toggle = findItem(m_window->contentItem(), QStringLiteral("kpiActorsToggle"));
+    QQuickItem *toggle = findItem(m_window, QStringLiteral("kpiActorsToggle"));
     QVERIFY(toggle);
     QTest::mouseClick(
         m_window, Qt::LeftButton, {},

@@ -8,6 +8,7 @@
 #include "historystatus.h"
 #include "historytesting.h"
 #include "metatypes.h"
+#include "qmltesting.h"
 #include "trendcontroller.h"
 #include "util/manualclock.h"
 
@@ -26,28 +27,11 @@ Q_IMPORT_QML_PLUGIN(VigilPlugin)
 
 using namespace vigil;
 using vigil::testing::change;
+using vigil::testing::createWindow;
+using vigil::testing::findItem;
 
 namespace
 {
-
-// Delegates of views are not QObject children of the window: walk the item tree.
-QQuickItem *findItem(QQuickItem *root, const QString &name)
-{
-    if (!root)
-        return nullptr;
-    if (root->objectName() == name)
-        return root;
-    for (QQuickItem *child : root->childItems()) {
-        if (QQuickItem *found = findItem(child, name))
-            return found;
-    }
-    return nullptr;
-}
-
-QQuickItem *findItem(QQuickWindow *window, const QString &name)
-{
-    return findItem(window->contentItem(), name);
-}
 
 } // namespace
 
@@ -137,9 +121,7 @@ void TstTrendPage::cleanupTestCase()
 
 QQuickWindow *TstTrendPage::load(TrendController *trend, HistoryStatus *history)
 {
-    m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    QQmlComponent component(&m_engine);
-    component.setData(QByteArrayLiteral(R"(
+    return createWindow(m_engine, QByteArrayLiteral(R"(
         import QtQuick
         import Vigil
         Window {
@@ -149,16 +131,8 @@ QQuickWindow *TstTrendPage::load(TrendController *trend, HistoryStatus *history)
             width: 1150; height: 720; visible: true
             TrendPage { anchors.fill: parent; trend: w.trend; history: w.history }
         })"),
-                      QUrl(QStringLiteral("qrc:/test.qml")));
-    QObject *object = component.createWithInitialProperties(
-        {{QStringLiteral("trend"), QVariant::fromValue(trend)},
-         {QStringLiteral("history"), QVariant::fromValue(history)}});
-    if (!object)
-        qWarning() << component.errors();
-    auto *window = qobject_cast<QQuickWindow *>(object);
-    if (window && !QTest::qWaitForWindowExposed(window))
-        return nullptr;
-    return window;
+                        {{QStringLiteral("trend"), QVariant::fromValue(trend)},
+                         {QStringLiteral("history"), QVariant::fromValue(history)}});
 }
 
 void TstTrendPage::drawsPensFromHistory()

@@ -38,9 +38,25 @@ public:
     // A plant with one serial device "dev" on the rig's cable: extra device keys, then tags.
     static QString plant(const QString &deviceKeys, const QString &tags)
     {
-        return QStringLiteral("[plant]\nname = \"serial test\"\n\n[[devices]]\nid = \"dev\"\n"
-                              "driver = \"serial\"\nport = \"@PORT@\"\n") +
-               deviceKeys + QStringLiteral("\n\n") + tags;
+        return plantText(QStringLiteral("dev"), deviceKeys, tags);
+    }
+
+    // The weighing scale of the cable tests: serial device "scale" on the rig's cable (extra
+    // device keys first), whose "ST,GS,  12.50kg" lines are the weight WT101 (`weightKeys` adds
+    // to that tag), then any further tags.
+    static QString scalePlant(const QString &deviceKeys, const QString &weightKeys = {},
+                              const QString &moreTags = {})
+    {
+        const QString weight = QStringLiteral(R"([[tags]]
+id = "WT101"
+device = "scale"
+address = 'regex:^ST,GS,\s*([-+]?[0-9.]+)\s*kg$'
+type = "float64"
+unit = "kg"
+range = [0, 1000]
+)");
+        return plantText(QStringLiteral("scale"), deviceKeys,
+                         weight + weightKeys + QStringLiteral("\n\n") + moreTags);
     }
 
     // With plugged = false the drivers start with the cable pulled (the device is missing).
@@ -129,6 +145,14 @@ public:
     }
 
 private:
+    static QString plantText(const QString &device, const QString &deviceKeys, const QString &tags)
+    {
+        return QStringLiteral("[plant]\nname = \"serial test\"\n\n[[devices]]\nid = \"%1\"\n"
+                              "driver = \"serial\"\nport = \"@PORT@\"\n")
+                   .arg(device) +
+               deviceKeys + QStringLiteral("\n\n") + tags;
+    }
+
     QTemporaryDir m_dir;
     SocatPair m_socat;
     SerialInstrument m_instrument;
