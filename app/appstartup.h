@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+class QApplication;
+class QTextStream;
+
+namespace vigil
+{
+
+class CommandLine;
+
+// The chores of a vigil process before any service exists: who it is, where its log lines go,
+// which plant file and language it runs with, what the command line asks for. main.cpp, the
+// composition root, calls them as its first steps.
+
+// Application name and version; every log line passes UrlRedaction (no password of a database
+// or broker URL in any message).
+void setApplicationIdentity();
+// The exit code when the command line asks for no run (help, version, a mistake).
+std::optional<int> readCommandLine(CommandLine &cli, int argc, char *argv[], QTextStream &out,
+                                   QTextStream &err);
+// The plant file: the one given (--config, VIGIL_CONFIG), else /etc/vigil/plant.toml, else the
+// installed demo plant; empty when there is none.
+QString findPlantFile(const QString &given);
+// Vigil's and Qt's translations for `language` (empty: the system's). False only when an
+// explicitly asked language has no translation.
+bool loadTranslations(QApplication &app, const QString &language);
+
+} // namespace vigil
