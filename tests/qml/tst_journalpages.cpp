@@ -190,7 +190,14 @@ void TstJournalPages::historyPageFiltersByPriorityAndLoadsTheNextPage()
     // The next page comes with "Load more", appended below the first.
     const QString firstKey = model.data(model.index(0), AlarmHistoryModel::AlarmKeyRole).toString();
     QQuickItem *list = findItem(m_window, QStringLiteral("alarmHistoryList"));
-    QVERIFY(QMetaObject::invokeMethod(list, "positionViewAtEnd")); // scrolled to the end
+    // Scrolled to the end; the list may still be settling its content height (delegates made
+    // as they come into view), so scroll again until the footer is inside the window.
+    QTRY_VERIFY([&] {
+        QMetaObject::invokeMethod(list, "positionViewAtEnd");
+        QQuickItem *more = findItem(m_window, QStringLiteral("loadMore"));
+        return more && more->isVisible() &&
+               more->mapToScene(QPointF(0, more->height())).y() <= m_window->height();
+    }());
     click(QStringLiteral("loadMore"));
     QTRY_COMPARE(model.rowCount(), shown);
     QVERIFY(!model.hasMore());
