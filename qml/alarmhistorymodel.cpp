@@ -125,11 +125,7 @@ void AlarmHistoryModel::setPriorityShown(int priority, bool shown)
 
 void AlarmHistoryModel::setTagFilter(const QString &tag)
 {
-    if (tag == m_tag)
-        return;
-    m_tag = tag;
-    emit filtersChanged();
-    filterChanged();
+    setFilterField(m_tag, tag, true);
 }
 
 void AlarmHistoryModel::requestPage(qint64 generation, qint64 fromMs, qint64 toMs,

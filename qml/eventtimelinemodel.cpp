@@ -96,20 +96,12 @@ QVariantList EventTimelineModel::kindChoices() const
 
 void EventTimelineModel::setKindFilter(const QString &prefix)
 {
-    if (prefix == m_kind)
-        return;
-    m_kind = prefix;
-    emit filtersChanged();
-    refresh();
+    setFilterField(m_kind, prefix, false);
 }
 
 void EventTimelineModel::setDeviceFilter(const QString &device)
 {
-    if (device == m_device)
-        return;
-    m_device = device;
-    emit filtersChanged();
-    refresh();
+    setFilterField(m_device, device, false);
 }
 
 void EventTimelineModel::requestPage(qint64 generation, qint64 fromMs, qint64 toMs,

@@ -130,11 +130,19 @@ void JournalListModel::pageFailed(qint64 generation, const QString &error)
 
 void JournalListModel::setTextFilter(const QString &text)
 {
-    if (text == m_text)
+    setFilterField(m_text, text, true);
+}
+
+void JournalListModel::setFilterField(QString &field, const QString &value, bool typed)
+{
+    if (value == field)
         return;
-    m_text = text;
+    field = value;
     emit filtersChanged();
-    filterChanged();
+    if (typed)
+        filterChanged();
+    else
+        refresh();
 }
 
 void JournalListModel::filterChanged()

@@ -87,6 +87,8 @@ protected:
     void pageFailed(qint64 generation, const QString &error);
     // A filter changed: refresh after kFilterPauseMs.
     void filterChanged();
+    // Stores a filter field and asks again: at once for a choice, after a pause for typed text.
+    void setFilterField(QString &field, const QString &value, bool typed);
     QString timeText(qint64 ms) const;
     int pageSize() const { return kPageSize; }
 
