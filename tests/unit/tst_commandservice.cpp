@@ -550,6 +550,17 @@ void TstCommandService::perTagRateLimit()
     QCOMPARE(select(kPump, true).state, CommandStatus::State::Selected); // other tags are free
     m_clock->advance(1500);
     QCOMPARE(select(kValve, false).state, CommandStatus::State::Selected);
+
+    // Selected together, operated one after the other: the second is too soon.
+    const quint64 first = m_lastId;
+    m_clock->advance(2000);
+    select(kValve, true);
+    m_service->operate(first, QStringLiteral("alice"));
+    m_service->operate(m_lastId, QStringLiteral("alice"));
+    QCOMPARE(last().state, CommandStatus::State::Refused);
+    QCOMPARE(last().message,
+             QStringLiteral("XV101.CMD refused: commanded 0 s ago, command_interval is 2 s"));
+    QCOMPARE(m_writer->writes.size(), 2);
 }
 
 void TstCommandService::panelRateLimit()
