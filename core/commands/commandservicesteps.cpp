@@ -197,6 +197,8 @@ void CommandService::reportAttempt(const CommandStatus &status, const QString &u
     CommandStatus copy = status;
     copy.message = QStringLiteral("%1 refused: %2").arg(status.tagId, refusal);
     copy.timeMs = m_clock->nowMs();
+    copy.actor = user;
+    copy.attemptRefused = true;
     qCInfo(lcCommands).noquote() << "attempt by" << user << "refused:" << copy.message;
     if (m_events) {
         m_events->report(SystemEvent::Severity::Warning, QStringLiteral("user:%1").arg(user),

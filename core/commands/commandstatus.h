@@ -33,6 +33,10 @@ struct CommandStatus {
     QString message; // English, e.g. "P101.CMD refused: LT101 < 10 % (dry-run protection)"
     qint64 deadlineMonoMs = 0; // select / confirmation / read-back deadline (Clock::monotonicMs)
     qint64 timeMs = 0;         // wall time of this status
+    // A refused operate, confirm or cancel leaves the command as it was: the report then says
+    // who tried (actor) and that the attempt, not the command, was refused.
+    QString actor;
+    bool attemptRefused = false;
 
     // Refused, Succeeded, Failed, Cancelled and Expired: nothing more happens to the command.
     bool finished() const;

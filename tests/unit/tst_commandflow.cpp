@@ -3,6 +3,7 @@
 // and cancelling. Fixture: tests/support/commandtesting.h.
 
 #include "commandtesting.h"
+#include "commands/commandaudit.h"
 
 using namespace vigil;
 using namespace vigil::testing;
@@ -45,6 +46,12 @@ void TstCommandFlow::twoPersonRule()
     m_service->confirm(m_lastId, QStringLiteral("Alice"), Role::Engineer);
     QCOMPARE(last().message,
              QStringLiteral("TIC101.SP refused: the second person must be a different user"));
+    // The audit names who tried and that the attempt, not the command, was refused.
+    const AuditEntry refusal = commandAuditEntry(last());
+    QCOMPARE(refusal.action, QStringLiteral("command.refused"));
+    QCOMPARE(refusal.user, QStringLiteral("Alice"));
+    QCOMPARE(refusal.result, QStringLiteral("refused"));
+    QCOMPARE(refusal.target, QStringLiteral("TIC101.SP"));
     QVERIFY(m_writer->writes.isEmpty());
 
     m_service->confirm(m_lastId, QStringLiteral("bob"), Role::Operator);
@@ -58,6 +65,12 @@ void TstCommandFlow::twoPersonRule()
     QCOMPARE(last().state, CommandStatus::State::Succeeded);
     QCOMPARE(last().confirmer, QStringLiteral("bob"));
     QCOMPARE(last().user, QStringLiteral("alice"));
+    const AuditEntry result = commandAuditEntry(last());
+    QCOMPARE(result.action, QStringLiteral("command.succeeded"));
+    QCOMPARE(result.user, QStringLiteral("alice"));
+    QCOMPARE(result.result, QStringLiteral("ok"));
+    QVERIFY2(result.detail.contains(QStringLiteral("→ 72.5; confirmed by bob")),
+             qPrintable(result.detail));
 }
 
 void TstCommandFlow::aSecondPersonNeedsThePermission()
