@@ -4,6 +4,7 @@
 #include "deploymentsettings.h"
 #include "deviceconfig.h"
 #include "historyconfig.h"
+#include "security/securityoptions.h"
 #include "tags/tagdirectory.h"
 
 #include <QList>
@@ -21,6 +22,7 @@ struct PlantConfig {
     DeploymentSettings settings;
     HistoryConfig history;
     AlarmEngineOptions alarms; // [alarms]: the alarm engine's settings
+    SecurityOptions security;  // [security]: logins, lockouts, idle logout
     QList<DeviceConfig> devices;
     std::shared_ptr<const TagDirectory> tags;
 

@@ -6,6 +6,7 @@
 #include "drivercatalog.h"
 #include "filestatus.h"
 #include "historyconfigreader.h"
+#include "securityoptionsreader.h"
 #include "taglistfile.h"
 #include "tagreader.h"
 #include "tomldocument.h"
@@ -172,6 +173,7 @@ PlantLoader::Result PlantLoader::load(const QString &path) const
     HistoryConfigReader historyReader(diag);
     plant.history = historyReader.read(top.table(u"history"));
     plant.alarms = AlarmOptionsReader::read(top.table(u"alarms"), diag);
+    plant.security = SecurityOptionsReader::read(top.table(u"security"), diag);
 
     QHash<QString, DeviceConfig> devicesById;
     readDevices(top.array(u"devices"), plant, devicesById, diag);

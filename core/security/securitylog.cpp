@@ -1,0 +1,3 @@
+#include "securitylog.h"
+
+Q_LOGGING_CATEGORY(lcSecurity, "vigil.security")

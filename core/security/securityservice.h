@@ -1,0 +1,68 @@
+#pragma once
+
+#include "security/auditentry.h"
+#include "security/auditfilter.h"
+#include "security/auditrecord.h"
+#include "security/auditverification.h"
+#include "security/loginresult.h"
+#include "security/securityoptions.h"
+
+#include <QFuture>
+#include <QList>
+#include <QObject>
+#include <QThread>
+
+namespace vigil
+{
+
+class Clock;
+class SecurityWorker;
+
+// Users, logins and the audit trail for the GUI thread. The work runs on a "security" thread
+// with its own journal.db connection, so scrypt never blocks the GUI. Results arrive as futures
+// (QFuture::then with a context object delivers them on that object's thread). The journal
+// migrates journal.db before start(); the audit key and head file live beside it in data_dir.
+class SecurityService : public QObject
+{
+    Q_OBJECT
+public:
+    SecurityService(QString databaseUrl, QString keyFile, QString headFile, SecurityOptions options,
+                    Clock *clock, QObject *parent = nullptr);
+    ~SecurityService() override;
+
+    // Opens the database and loads or creates the audit key (blocking); false with `error`
+    // naming the problem (unreadable key file, database down, schema too old).
+    bool start(QString *error);
+    // Commits the pending audit rows and closes (blocking).
+    void stop();
+
+    // Checks a login against the users, counts failures and locks out; audits the attempt.
+    QFuture<LoginResult> login(const QString &name, const QString &password);
+    // Same check for the second person of a two-person command; audited as a command.confirm
+    // attempt (target: `purpose`); does not change the session.
+    QFuture<LoginResult> confirmIdentity(const QString &name, const QString &password,
+                                         const QString &purpose);
+    QFuture<bool> hasUsers();
+    // Only while no user exists; "" on success, else the reason (weak password, exists…).
+    QFuture<QString> createFirstAdministrator(const QString &name, const QString &password);
+    // Any thread; appended in call order, never blocks. timeMs 0 is stamped now.
+    void audit(AuditEntry entry);
+    // Newest first, keyset paging (see AuditFilter).
+    QFuture<QList<AuditRecord>> auditPage(const AuditFilter &filter);
+    // Walks the whole chain (audited as audit.verify by `user`).
+    QFuture<AuditVerification> verifyAudit(const QString &user);
+
+    const SecurityOptions &options() const { return m_options; }
+
+signals:
+    void auditAppended(); // after each committed audit row (Audit page refresh)
+
+private:
+    SecurityOptions m_options;
+    Clock *m_clock;
+    QThread m_thread;
+    SecurityWorker *m_worker = nullptr;
+    bool m_running = false;
+};
+
+} // namespace vigil
