@@ -83,8 +83,7 @@ QString AlarmOperations::shelveRefusal() const
 
 QString AlarmOperations::outOfServiceRefusal() const
 {
-    return refusal(Permission::AlarmOutOfService,
-                   tr("Log in as %1 to take alarms out of service"));
+    return refusal(Permission::AlarmOutOfService, tr("Log in as %1 to take alarms out of service"));
 }
 
 QString AlarmOperations::silenceRefusal() const
@@ -101,8 +100,7 @@ AuditEntry AlarmOperations::entry(const QString &action, const QString &detail) 
     return e;
 }
 
-bool AlarmOperations::permitted(Permission permission, const QString &action,
-                                const QString &target)
+bool AlarmOperations::permitted(Permission permission, const QString &action, const QString &target)
 {
     if (m_session->allowed(permission))
         return true;
@@ -149,8 +147,8 @@ void AlarmOperations::post(const QList<quint32> &ids, AuditEntry audit, Op op, R
                     self.data(),
                     [self, report, answer, audit]() mutable {
                         audit.target = answer.keys;
-                        audit.result = answer.count > 0 ? QStringLiteral("ok")
-                                                        : QStringLiteral("failed");
+                        audit.result =
+                            answer.count > 0 ? QStringLiteral("ok") : QStringLiteral("failed");
                         self->m_security->audit(audit);
                         self->finish(report(answer.count));
                     },
@@ -198,8 +196,8 @@ bool AlarmOperations::shelve(int alarmId, const QString &reason, double duration
     }
     const QString user = userName();
     const qint64 ms = qint64(durationMs);
-    const QString detail =
-        ms > 0 ? QStringLiteral("%1 (%2 ms)").arg(why).arg(ms) : QStringLiteral("%1 (one-shot)").arg(why);
+    const QString detail = ms > 0 ? QStringLiteral("%1 (%2 ms)").arg(why).arg(ms)
+                                  : QStringLiteral("%1 (one-shot)").arg(why);
     post(
         {quint32(alarmId)}, entry(QStringLiteral("alarm.shelve"), detail),
         [alarmId, user, why, ms](AlarmEngine &e) {
@@ -222,8 +220,8 @@ void AlarmOperations::unshelve(int alarmId)
 
 void AlarmOperations::setOutOfService(int alarmId, bool outOfService, const QString &comment)
 {
-    const QString action = outOfService ? QStringLiteral("alarm.out-of-service")
-                                        : QStringLiteral("alarm.in-service");
+    const QString action =
+        outOfService ? QStringLiteral("alarm.out-of-service") : QStringLiteral("alarm.in-service");
     if (!permitted(Permission::AlarmOutOfService, action, {}))
         return;
     const QString user = userName();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alarmsound.h"
 #include "security/permission.h"
 
 #include <QObject>
@@ -11,7 +12,6 @@ namespace vigil
 {
 
 class AlarmEngine;
-class AlarmSound;
 class SecurityService;
 class Session;
 struct AuditEntry;

@@ -85,9 +85,12 @@ QVariantList AuditListModel::actionChoices() const
                            {QStringLiteral("prefix"), QString::fromLatin1(prefix)}};
     };
     // The action names are stable: "log" takes in login, login.failed, login.locked and logout.
-    return {choice(tr("All"), ""),           choice(tr("Logins"), "log"),
-            choice(tr("Commands"), "command."), choice(tr("Alarms"), "alarm."),
-            choice(tr("Users"), "user."),      choice(tr("Audit"), "audit.")};
+    return {choice(tr("All"), ""),
+            choice(tr("Logins"), "log"),
+            choice(tr("Commands"), "command."),
+            choice(tr("Alarms"), "alarm."),
+            choice(tr("Users"), "user."),
+            choice(tr("Audit"), "audit.")};
 }
 
 void AuditListModel::setActive(bool active)

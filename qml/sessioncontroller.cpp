@@ -63,7 +63,7 @@ QString SessionController::userName() const
 QString SessionController::roleName() const
 {
     if (!m_session->loggedIn())
-        return m_session->allowed(Permission::ViewProcess) ? roleText(Role::Viewer) : QString();
+        return m_session->autoViewer() ? roleText(Role::Viewer) : QString();
     return roleText(m_session->role());
 }
 
@@ -168,7 +168,7 @@ void SessionController::onLoggedOut(const QString &user, const QString &reason)
 void SessionController::auditViewerSession()
 {
     // A panel set to show as viewer when nobody is logged in: record that it does.
-    if (m_session->loggedIn() || !m_session->allowed(Permission::ViewProcess))
+    if (!m_session->autoViewer())
         return;
     AuditEntry entry;
     entry.action = QStringLiteral("session.viewer");
