@@ -3,6 +3,7 @@
 #include "alarms/alarmengine.h"
 #include "alarmsound.h"
 #include "alarmtext.h"
+#include "auditsubmit.h"
 #include "security/auditentry.h"
 #include "security/permissionmatrix.h"
 #include "security/securityservice.h"
@@ -107,7 +108,7 @@ bool AlarmOperations::permitted(Permission permission, const QString &action, co
     AuditEntry e = entry(action, QStringLiteral("needs %1").arg(permissionName(permission)));
     e.target = target;
     e.result = QStringLiteral("refused");
-    m_security->audit(e);
+    submitAudit(*m_security, e);
     switch (permission) {
     case Permission::AcknowledgeAlarm:
         finish(acknowledgeRefusal());
@@ -149,7 +150,7 @@ void AlarmOperations::post(const QList<quint32> &ids, AuditEntry audit, Op op, R
                         audit.target = answer.keys;
                         audit.result =
                             answer.count > 0 ? QStringLiteral("ok") : QStringLiteral("failed");
-                        self->m_security->audit(audit);
+                        submitAudit(*self->m_security, audit);
                         self->finish(report(answer.count));
                     },
                     Qt::QueuedConnection);
@@ -259,7 +260,7 @@ void AlarmOperations::silence(AlarmSound *sound)
     sound->silence();
     AuditEntry e = entry(QStringLiteral("alarm.silence"), {});
     e.result = wasSounding ? QStringLiteral("ok") : QStringLiteral("failed");
-    m_security->audit(e);
+    submitAudit(*m_security, e);
     finish(wasSounding ? tr("Alarm sound silenced") : tr("Nothing to silence"));
 }
 
