@@ -305,7 +305,7 @@ void TstAlarmScreens::acknowledgeOneWithAComment()
     // The detail panel says who acknowledged it and why.
     QQuickItem *acked = item(QStringLiteral("detailAcknowledged"));
     QTRY_VERIFY(acked && acked->isVisible());
-    QVERIFY(findText(acked, QStringLiteral("by operator at ")));
+    QVERIFY(findText(acked, QStringLiteral("by erin at ")));
     QVERIFY(
         findText(item(QStringLiteral("alarmDetail")), QStringLiteral("cold weather, heater on")));
     QTRY_VERIFY(!item(QStringLiteral("ackSelected"))->isEnabled());

@@ -39,6 +39,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTest>
 #include <QThread>
 
 #include <memory>
@@ -86,7 +87,6 @@ struct Pipeline {
         // The journal has migrated journal.db: the users and the audit trail are in it.
         if (!security.start(&securityError))
             qWarning().noquote() << "security service:" << securityError;
-        sessionController.start();
         QObject::connect(tagTable.get(), &TagTable::changed, &historian, &Historian::record,
                          Qt::DirectConnection);
         coreThread.setObjectName(QStringLiteral("core"));
@@ -130,8 +130,24 @@ struct Pipeline {
         }
     }
 
+    // The first administrator, as the create-administrator page makes it (an empty data
+    // directory has no user, and the window would show only that page); true if there are users
+    // already, false if refused.
+    bool addAdministrator(const QString &name, const QString &password)
+    {
+        QFuture<bool> exists = security.hasUsers();
+        if (!QTest::qWaitFor([&exists] { return exists.isFinished(); }, 10'000))
+            return false;
+        if (exists.result())
+            return true; // a data directory used before
+        QFuture<QString> created = security.createFirstAdministrator(name, password);
+        return QTest::qWaitFor([&created] { return created.isFinished(); }, 10'000) &&
+               created.result().isEmpty();
+    }
+
     QQuickWindow *load()
     {
+        sessionController.start();
         engine = std::make_unique<QQmlApplicationEngine>();
         QObject::connect(engine.get(), &QQmlEngine::warnings, engine.get(),
                          [this](const QList<QQmlError> &warnings) {

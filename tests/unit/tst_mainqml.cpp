@@ -296,6 +296,8 @@ void TstMainQml::cleanupTestCase()
 QQuickWindow *TstMainQml::loadWindow(bool kiosk)
 {
     m_pipeline = std::make_unique<Pipeline>(m_registry, *m_plant, kiosk, m_dir.path());
+    if (!m_pipeline->addAdministrator(QStringLiteral("admin"), QStringLiteral("admin password 1")))
+        qWarning() << "the first administrator could not be created";
     if (!m_pipeline->alarmSound.audioAvailable()) {
         // The tests run without a sound server (tests/CMakeLists.txt): Qt Multimedia and
         // AlarmSound say so, as on a panel without audio, and the window shows it: not a fault.
