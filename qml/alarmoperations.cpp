@@ -3,7 +3,6 @@
 #include "alarms/alarmengine.h"
 #include "alarmsound.h"
 #include "alarmtext.h"
-#include "auditsubmit.h"
 #include "security/auditentry.h"
 #include "security/permissionmatrix.h"
 #include "security/securityservice.h"
@@ -108,7 +107,7 @@ bool AlarmOperations::permitted(Permission permission, const QString &action, co
     AuditEntry e = entry(action, QStringLiteral("needs %1").arg(permissionName(permission)));
     e.target = target;
     e.result = QStringLiteral("refused");
-    submitAudit(*m_security, e);
+    m_security->audit(e);
     switch (permission) {
     case Permission::AcknowledgeAlarm:
         finish(acknowledgeRefusal());
@@ -150,7 +149,7 @@ void AlarmOperations::post(const QList<quint32> &ids, AuditEntry audit, Op op, R
                         audit.target = answer.keys;
                         audit.result =
                             answer.count > 0 ? QStringLiteral("ok") : QStringLiteral("failed");
-                        submitAudit(*self->m_security, audit);
+                        self->m_security->audit(audit);
                         self->finish(report(answer.count));
                     },
                     Qt::QueuedConnection);
@@ -260,7 +259,7 @@ void AlarmOperations::silence(AlarmSound *sound)
     sound->silence();
     AuditEntry e = entry(QStringLiteral("alarm.silence"), {});
     e.result = wasSounding ? QStringLiteral("ok") : QStringLiteral("failed");
-    submitAudit(*m_security, e);
+    m_security->audit(e);
     finish(wasSounding ? tr("Alarm sound silenced") : tr("Nothing to silence"));
 }
 

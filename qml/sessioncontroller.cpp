@@ -1,6 +1,5 @@
 #include "sessioncontroller.h"
 
-#include "auditsubmit.h"
 #include "security/auditentry.h"
 #include "security/permissionmatrix.h"
 #include "security/securityservice.h"
@@ -159,7 +158,7 @@ void SessionController::onLoggedOut(const QString &user, const QString &reason)
     entry.target = user;
     entry.detail = reason;
     entry.result = QStringLiteral("ok");
-    submitAudit(*m_security, entry);
+    m_security->audit(entry);
     if (reason == u"idle")
         setMessage(tr("%1 was logged out after a time without activity").arg(user));
     auditViewerSession();
@@ -175,7 +174,7 @@ void SessionController::auditViewerSession()
     entry.action = QStringLiteral("session.viewer");
     entry.detail = QStringLiteral("automatic viewer");
     entry.result = QStringLiteral("ok");
-    submitAudit(*m_security, entry);
+    m_security->audit(entry);
 }
 
 void SessionController::createAdministrator(const QString &name, const QString &password,
@@ -222,7 +221,7 @@ void SessionController::onAdministratorCreated(const QString &name, const QStrin
     entry.target = name;
     entry.detail = QStringLiteral("first administrator");
     entry.result = QStringLiteral("ok");
-    submitAudit(*m_security, entry);
+    m_security->audit(entry);
     m_session->logIn(name, Role::Admin);
     emit loggedInNow();
 }

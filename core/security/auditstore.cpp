@@ -47,14 +47,21 @@ QString likePattern(const QString &text)
     return escaped;
 }
 
+// A null QString binds as SQL NULL; the columns hold text, empty when there is none.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 bool insert(QSqlDatabase &db, const AuditRow &row, QString *error)
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO audit (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                   .arg(kColumns));
     for (const QVariant &v :
-         QVariantList{row.seq, row.entry.timeMs, row.entry.user, row.entry.action, row.entry.target,
-                      row.entry.detail, row.entry.result, row.prevHash, row.hash, row.hmac})
+         QVariantList{row.seq, row.entry.timeMs, text(row.entry.user), text(row.entry.action),
+                      text(row.entry.target), text(row.entry.detail), text(row.entry.result),
+                      row.prevHash, row.hash, row.hmac})
         q.addBindValue(v);
     return q.exec() || failed(q, error);
 }

@@ -32,6 +32,7 @@ LoginResult unavailable(const QString &name, const QString &why)
 
 SecurityWorker::SecurityWorker(Setup setup)
     : m_setup(std::move(setup))
+    , m_retry(this)
 {
     m_retry.setSingleShot(true);
     m_retry.setInterval(kRetryMs);
