@@ -34,6 +34,13 @@ Rectangle {
     z: 900
     color: "#80000000"
 
+    component FieldLabel: Text {
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontNormal
+        font.bold: true
+        color: Theme.text
+    }
+
     Connections {
         target: dialog.session
         function onLoggedInNow() { dialog.close() }
@@ -47,7 +54,7 @@ Rectangle {
 
     Rectangle {
         anchors.horizontalCenter: parent.horizontalCenter
-        y: Math.round(parent.height * 0.08)
+        y: Qt.inputMethod.visible ? 8 : Math.round(parent.height * 0.08)
         width: 520
         height: form.implicitHeight + 32
         color: Theme.surface
@@ -67,39 +74,34 @@ Rectangle {
                 font.bold: true
                 color: Theme.text
             }
-            Text {
-                text: qsTr("User name")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
-                font.bold: true
-                color: Theme.text
-            }
-            TextField {
-                id: nameField
-                objectName: "loginName"
+            GridLayout {
+                // Labels beside the fields, so that the dialog fits above the on-screen keyboard.
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchTarget
-                font.pixelSize: Theme.fontNormal
-                inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText | Qt.ImhPreferLowercase
-                onAccepted: passwordField.forceActiveFocus()
-            }
-            Text {
-                text: qsTr("Password")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
-                font.bold: true
-                color: Theme.text
-            }
-            TextField {
-                id: passwordField
-                objectName: "loginPassword"
-                Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchTarget
-                font.pixelSize: Theme.fontNormal
-                echoMode: TextInput.Password
-                inputMethodHints: Qt.ImhHiddenText | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
-                                  | Qt.ImhNoPredictiveText
-                onAccepted: dialog.submit()
+                columns: 2
+                columnSpacing: 12
+                rowSpacing: 8
+                FieldLabel { text: qsTr("User name") }
+                TextField {
+                    id: nameField
+                    objectName: "loginName"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    font.pixelSize: Theme.fontNormal
+                    inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText | Qt.ImhPreferLowercase
+                    onAccepted: passwordField.forceActiveFocus()
+                }
+                FieldLabel { text: qsTr("Password") }
+                TextField {
+                    id: passwordField
+                    objectName: "loginPassword"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    font.pixelSize: Theme.fontNormal
+                    echoMode: TextInput.Password
+                    inputMethodHints: Qt.ImhHiddenText | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
+                                      | Qt.ImhNoPredictiveText
+                    onAccepted: dialog.submit()
+                }
             }
             Text {
                 objectName: "loginMessage"

@@ -182,7 +182,7 @@ Rectangle {
             }
             TapHandler {
                 id: userTap
-                enabled: root.session !== null
+                enabled: root.session !== null && !root.session.needsAdministrator
                 onTapped: root.session.loggedIn ? root.session.logout() : root.loginRequested()
             }
         }

@@ -21,9 +21,17 @@ Rectangle {
     color: Theme.background
     Component.onCompleted: nameField.forceActiveFocus()
 
+    component FieldLabel: Text {
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontNormal
+        font.bold: true
+        color: Theme.text
+    }
+
     Rectangle {
         anchors.horizontalCenter: parent.horizontalCenter
-        y: Math.round(parent.height * 0.06)
+        // Close to the top while the on-screen keyboard covers the lower half.
+        y: Qt.inputMethod.visible ? 8 : Math.round(parent.height * 0.06)
         width: Math.min(parent.width - 48, 640)
         height: form.implicitHeight + 40
         color: Theme.surface
@@ -45,63 +53,54 @@ Rectangle {
             }
             Text {
                 Layout.fillWidth: true
+                visible: !Qt.inputMethod.visible
                 text: qsTr("No user exists on this panel yet. Choose the name and password of the first administrator, who can then add the other users.")
                 wrapMode: Text.Wrap
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontNormal
                 color: Theme.text
             }
-            Text {
-                text: qsTr("User name")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
-                font.bold: true
-                color: Theme.text
-            }
-            TextField {
-                id: nameField
-                objectName: "adminName"
+            GridLayout {
+                // Labels beside the fields: with the on-screen keyboard up, the whole form fits
+                // in the upper part of the window.
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchTarget
-                font.pixelSize: Theme.fontNormal
-                inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText | Qt.ImhPreferLowercase
-                onAccepted: passwordField.forceActiveFocus()
-            }
-            Text {
-                text: qsTr("Password")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
-                font.bold: true
-                color: Theme.text
-            }
-            TextField {
-                id: passwordField
-                objectName: "adminPassword"
-                Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchTarget
-                font.pixelSize: Theme.fontNormal
-                echoMode: TextInput.Password
-                inputMethodHints: Qt.ImhHiddenText | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
-                                  | Qt.ImhNoPredictiveText
-                onAccepted: repeatField.forceActiveFocus()
-            }
-            Text {
-                text: qsTr("Password again")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
-                font.bold: true
-                color: Theme.text
-            }
-            TextField {
-                id: repeatField
-                objectName: "adminRepeat"
-                Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchTarget
-                font.pixelSize: Theme.fontNormal
-                echoMode: TextInput.Password
-                inputMethodHints: Qt.ImhHiddenText | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
-                                  | Qt.ImhNoPredictiveText
-                onAccepted: page.submit()
+                columns: 2
+                columnSpacing: 12
+                rowSpacing: 8
+                FieldLabel { text: qsTr("User name") }
+                TextField {
+                    id: nameField
+                    objectName: "adminName"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    font.pixelSize: Theme.fontNormal
+                    inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText | Qt.ImhPreferLowercase
+                    onAccepted: passwordField.forceActiveFocus()
+                }
+                FieldLabel { text: qsTr("Password") }
+                TextField {
+                    id: passwordField
+                    objectName: "adminPassword"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    font.pixelSize: Theme.fontNormal
+                    echoMode: TextInput.Password
+                    inputMethodHints: Qt.ImhHiddenText | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
+                                      | Qt.ImhNoPredictiveText
+                    onAccepted: repeatField.forceActiveFocus()
+                }
+                FieldLabel { text: qsTr("Password again") }
+                TextField {
+                    id: repeatField
+                    objectName: "adminRepeat"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget
+                    font.pixelSize: Theme.fontNormal
+                    echoMode: TextInput.Password
+                    inputMethodHints: Qt.ImhHiddenText | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
+                                      | Qt.ImhNoPredictiveText
+                    onAccepted: page.submit()
+                }
             }
             Text {
                 objectName: "adminMessage"
