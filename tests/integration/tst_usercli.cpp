@@ -6,6 +6,7 @@
 
 #include "security/passwordhasher.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -235,6 +236,12 @@ void TstUserCli::refusesWithExitCodes()
 
 void TstUserCli::changesPasswordRoleAndState()
 {
+    // A locked-out user shows as such, and a new password lifts the lockout.
+    rows(QStringLiteral("UPDATE app_user SET locked_until_ms = %1, failed_logins = 0 WHERE "
+                        "name = 'bob'")
+             .arg(QDateTime::currentMSecsSinceEpoch() + 3'600'000));
+    QVERIFY2(vigil({"user", "list"}).out.simplified().contains(u"bob operator no until 20"),
+             qPrintable(m_everything));
     const QString before =
         rows(QStringLiteral("SELECT password FROM app_user WHERE name = 'bob'")).value(0);
     QVERIFY(PasswordHasher::verify(kBobPassword, before).matches());
@@ -245,6 +252,8 @@ void TstUserCli::changesPasswordRoleAndState()
         rows(QStringLiteral("SELECT password FROM app_user WHERE name = 'bob'")).value(0);
     QVERIFY(PasswordHasher::verify(kBobNewPassword, after).matches());
     QVERIFY(!PasswordHasher::verify(kBobPassword, after).matches());
+    QCOMPARE(rows(QStringLiteral("SELECT locked_until_ms FROM app_user WHERE name = 'bob'")),
+             QStringList({"0"}));
 
     run = vigil({"user", "disable", "bob"});
     QCOMPARE(run.code, 0);
