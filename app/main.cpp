@@ -13,6 +13,7 @@
 #include "applog.h"
 #include "appstartup.h"
 #include "auditcommand.h"
+#include "auditlistmodel.h"
 #include "builtindrivers.h"
 #include "commandline.h"
 #include "config/plantloader.h"
@@ -33,6 +34,9 @@
 #include "journal/journalqueryservice.h"
 #include "metatypes.h"
 #include "plantstatus.h"
+#include "security/securityservice.h"
+#include "security/session.h"
+#include "sessioncontroller.h"
 #include "systemdnotifier.h"
 #include "tagfiltermodel.h"
 #include "taglistmodel.h"
@@ -284,7 +288,7 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     if (!claimDataDirectory(plant, lock, err))
         return 1;
 
-    const SystemClock clock;
+    SystemClock clock; // the session's idle time reads it through a non-const Clock *
     QThread coreThread;
     auto *tagTable = new TagTable(plant.tags, clock);
     auto *coalescer = new UiChangeCoalescer(*tagTable);
@@ -304,6 +308,15 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
         QObject::connect(driver, &Driver::samplesReady, tagTable, &TagTable::ingest);
     AlarmEngine *alarms = startAlarmEngine(coreThread, plant, clock, tagTable, devices);
     restoreAlarms(alarms, journal.get(), savedAlarms);
+    // Users, sessions and the audit trail, in journal.db as the journal has migrated it.
+    Session session(plant.security, &clock);
+    const QDir dataDir(plant.settings.dataDir());
+    SecurityService security(
+        plant.settings.databaseUrl(), dataDir.filePath(QStringLiteral("audit.key")),
+        dataDir.filePath(QStringLiteral("audit.head")), plant.security, &clock);
+    if (QString error; !security.start(&error))
+        events.report(SystemEvent::Severity::Error, QStringLiteral("security"),
+                      QStringLiteral("security.failed"), error);
 
     // UI adapters (GUI thread).
     TagListModel tagModel(plant.tags);
@@ -323,7 +336,10 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     feedAlarmLists(alarms, alarmList, shelvedList);
     AlarmFilterModel alarmSummary(&alarmList);
     AlarmBannerStatus alarmBanner(&alarmList);
-    AlarmOperations alarmOps(alarms, plant.alarms.maxShelveMs);
+    AlarmOperations alarmOps(alarms, plant.alarms.maxShelveMs, &session, &security);
+    SessionController sessionControl(&session, &security);
+    sessionControl.start();
+    AuditListModel audit(security, clock);
     // Alarm history, events and alarm KPIs read journal.db on a query thread of their own.
     JournalQueryService journalQueries(plant.settings.databaseUrl());
     AlarmHistoryModel alarmHistory(journalQueries, plant.tags, clock);
@@ -346,6 +362,8 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
                             {QStringLiteral("alarmHistory"), QVariant::fromValue(&alarmHistory)},
                             {QStringLiteral("events"), QVariant::fromValue(&eventTimeline)},
                             {QStringLiteral("alarmKpi"), QVariant::fromValue(&alarmKpi)},
+                            {QStringLiteral("session"), QVariant::fromValue(&sessionControl)},
+                            {QStringLiteral("audit"), QVariant::fromValue(&audit)},
                         })) {
         err << "vigil: the user interface failed to load" << Qt::endl;
         return 1;

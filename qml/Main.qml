@@ -18,6 +18,8 @@ ApplicationWindow {
     required property AlarmHistoryModel alarmHistory
     required property EventTimelineModel events
     required property AlarmKpiStatus alarmKpi
+    required property SessionController session
+    required property AuditListModel audit
 
     width: 1280
     height: 800
@@ -37,6 +39,9 @@ ApplicationWindow {
         history: window.history
         sound: window.alarmSound
         alarms: window.alarmBanner
+        session: window.session
+        operations: window.alarmOperations
+        onLoginRequested: loginDialog.open()
         onAlarmsRequested: nav.currentIndex = 3
         onDevicesRequested: nav.currentIndex = 1
         onHistoryRequested: nav.currentIndex = 2
@@ -45,12 +50,17 @@ ApplicationWindow {
     RowLayout {
         anchors.fill: parent
         spacing: 0
+        visible: !window.session.needsAdministrator
 
         Rectangle {
             id: nav
             property int currentIndex: 0
             readonly property var pages: [qsTr("Tags"), qsTr("Devices"), qsTr("Trends"), qsTr("Alarms"),
-                                          qsTr("Shelved"), qsTr("Alarm\nhistory"), qsTr("Events")]
+                                          qsTr("Shelved"), qsTr("Alarm\nhistory"), qsTr("Events"), qsTr("Audit")]
+            readonly property int auditIndex: 7
+            readonly property bool auditAllowed: window.session.permissions.indexOf("view-audit") >= 0
+            // Leaving the Audit page when the session no longer may see it (logout, idle).
+            onAuditAllowedChanged: if (!auditAllowed && currentIndex === auditIndex) currentIndex = 0
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.navWidth
             color: Theme.bar
@@ -63,6 +73,7 @@ ApplicationWindow {
                         required property string modelData
                         objectName: "nav_" + index
                         width: nav.width
+                        visible: index !== nav.auditIndex || nav.auditAllowed
                         text: modelData
                         selected: nav.currentIndex === index
                         onClicked: nav.currentIndex = index
@@ -105,7 +116,22 @@ ApplicationWindow {
             ShelvedPage { alarms: window.shelvedAlarms; operations: window.alarmOperations }
             AlarmHistoryPage { history: window.alarmHistory }
             EventsPage { events: window.events }
+            AuditPage { audit: window.audit }
         }
+    }
+
+    Loader {
+        // No user exists yet: the first administrator is created before anything else.
+        objectName: "createAdministrator"
+        anchors.fill: parent
+        active: window.session.needsAdministrator
+        sourceComponent: CreateAdministratorPage { session: window.session }
+    }
+
+    LoginDialog {
+        id: loginDialog
+        objectName: "loginDialog"
+        session: window.session
     }
 
     Loader {

@@ -361,6 +361,72 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计追踪</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Text in target or detail</source>
+        <translation>对象或详情中的文字</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>CreateAdministratorPage</name>
+    <message>
+        <source>Create the administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>No user exists on this panel yet. Choose the name and password of the first administrator, who can then add the other users.</source>
+        <translation>本面板尚无用户。请设置第一位管理员的用户名和密码，之后由其添加其他用户。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
+    </message>
+    <message>
+        <source>Create and log in</source>
+        <translation>创建并登录</translation>
+    </message>
+</context>
+<context>
     <name>DevicesPage</name>
     <message>
         <source>Devices</source>
@@ -530,6 +596,29 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Tags</source>
@@ -560,6 +649,10 @@ history</source>
     <message>
         <source>Events</source>
         <translation>事件</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
     </message>
 </context>
 <context>
@@ -729,6 +822,18 @@ history</source>
     <message>
         <source>HIST</source>
         <translation>历史</translation>
+    </message>
+    <message>
+        <source>Log out ▸ auto in %1 s</source>
+        <translation>注销 ▸ %1 秒后自动注销</translation>
+    </message>
+    <message>
+        <source>Log out ▸</source>
+        <translation>注销 ▸</translation>
+    </message>
+    <message>
+        <source>Log in ▸</source>
+        <translation>登录 ▸</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1172,46 @@ history</source>
         <source>Nothing to reset: the alarm is not latched</source>
         <translation>无需复位：该报警未锁存</translation>
     </message>
+    <message>
+        <source>a viewer</source>
+        <translation>查看者</translation>
+    </message>
+    <message>
+        <source>an operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>an engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <source>an administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Log in as %1 to acknowledge</source>
+        <translation>需以%1身份登录才能确认</translation>
+    </message>
+    <message>
+        <source>Log in as %1 to shelve</source>
+        <translation>需以%1身份登录才能搁置</translation>
+    </message>
+    <message>
+        <source>Log in as %1 to take alarms out of service</source>
+        <translation>需以%1身份登录才能将报警停用</translation>
+    </message>
+    <message>
+        <source>Log in as %1 to silence</source>
+        <translation>需以%1身份登录才能消音</translation>
+    </message>
+    <message>
+        <source>Alarm sound silenced</source>
+        <translation>报警声音已消音</translation>
+    </message>
+    <message>
+        <source>Nothing to silence</source>
+        <translation>没有需要消音的报警</translation>
+    </message>
 </context>
 <context>
     <name>vigil::AlarmSound</name>
@@ -1224,6 +1369,33 @@ history</source>
     </message>
 </context>
 <context>
+    <name>vigil::AuditListModel</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Logins</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+</context>
+<context>
     <name>vigil::DeviceListModel</name>
     <message>
         <source>Stopped</source>
@@ -1376,6 +1548,69 @@ history</source>
     <message>
         <source>BAD</source>
         <translation>坏</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::SessionController</name>
+    <message>
+        <source>The user list cannot be read: %1</source>
+        <translation>无法读取用户列表：%1</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password</source>
+        <translation>请输入用户名和密码</translation>
+    </message>
+    <message>
+        <source>%1 was logged out after a time without activity</source>
+        <translation>%1 因长时间无操作已被注销</translation>
+    </message>
+    <message>
+        <source>Enter a user name</source>
+        <translation>请输入用户名</translation>
+    </message>
+    <message>
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
+        <source>Not created: %1</source>
+        <translation>未创建：%1</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <source>Locked after too many failed logins until %1</source>
+        <translation>登录失败次数过多，已锁定至 %1</translation>
+    </message>
+    <message>
+        <source>Locked after too many failed logins</source>
+        <translation>登录失败次数过多，已锁定</translation>
+    </message>
+    <message>
+        <source>This user is disabled: ask an administrator</source>
+        <translation>该用户已停用：请联系管理员</translation>
+    </message>
+    <message>
+        <source>The login cannot be checked now: %1</source>
+        <translation>目前无法验证登录：%1</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>查看者</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
     </message>
 </context>
 <context>

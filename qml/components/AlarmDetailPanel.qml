@@ -16,6 +16,10 @@ Rectangle {
     signal outOfServiceRequested()
     signal returnToServiceRequested()
     signal resetRequested()
+    // Why the session may not shelve, take out of service or reset (empty: it may).
+    property string shelveRefusal: ""
+    property string outOfServiceRefusal: ""
+    property string resetRefusal: ""
 
     color: Theme.surface
     border.color: Theme.border
@@ -200,12 +204,16 @@ Rectangle {
                 objectName: "shelveAlarm"
                 width: buttons.half
                 text: (panel.alarm.shelved ?? false) ? qsTr("Unshelve") : qsTr("Shelve…")
+                enabled: panel.shelveRefusal === ""
+                Accessible.description: panel.shelveRefusal
                 onClicked: (panel.alarm.shelved ?? false) ? panel.unshelveRequested() : panel.shelveRequested()
             }
             ActionButton {
                 objectName: "serviceAlarm"
                 width: buttons.half
                 text: (panel.alarm.outOfService ?? false) ? qsTr("Return to service") : qsTr("Out of service…")
+                enabled: panel.outOfServiceRefusal === ""
+                Accessible.description: panel.outOfServiceRefusal
                 onClicked: (panel.alarm.outOfService ?? false) ? panel.returnToServiceRequested()
                                                                : panel.outOfServiceRequested()
             }
@@ -213,9 +221,22 @@ Rectangle {
                 objectName: "resetAlarm"
                 width: buttons.half
                 text: qsTr("Reset")
-                enabled: panel.alarm.latched ?? false
+                enabled: (panel.alarm.latched ?? false) && panel.resetRefusal === ""
+                Accessible.description: panel.resetRefusal
                 onClicked: panel.resetRequested()
             }
+        }
+        Text {
+            // Why buttons are disabled for this user, once per reason.
+            objectName: "detailRefusal"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: [panel.shelveRefusal, panel.outOfServiceRefusal, panel.resetRefusal]
+                  .filter((s, i, all) => s !== "" && all.indexOf(s) === i).join("\n")
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
         }
     }
 }

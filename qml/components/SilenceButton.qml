@@ -7,9 +7,12 @@ import Vigil
 Rectangle {
     id: root
     required property AlarmSound sound
+    // Silencing goes through the operations (permission and audit) when they are given.
+    property AlarmOperations operations: null
+    readonly property string refusal: operations ? operations.silenceRefusal : ""
     readonly property bool hasProblem: sound.problem !== ""
 
-    enabled: sound.sounding
+    enabled: sound.sounding && refusal === ""
     implicitHeight: Theme.touchTarget
     implicitWidth: 200
     color: !enabled ? "transparent" : tap.pressed ? Theme.selection : Theme.raised
@@ -84,7 +87,9 @@ Rectangle {
             id: status
             objectName: "silenceStatus"
             width: parent.width
-            text: root.hasProblem ? "▲ " + root.sound.problem : root.sound.statusText
+            text: root.hasProblem ? "▲ " + root.sound.problem
+                                  : root.sound.sounding && root.refusal !== "" ? root.refusal
+                                                                               : root.sound.statusText
             wrapMode: Text.Wrap
             maximumLineCount: 2
             elide: Text.ElideRight
@@ -98,6 +103,6 @@ Rectangle {
 
     TapHandler {
         id: tap
-        onTapped: root.sound.silence()
+        onTapped: root.operations ? root.operations.silence(root.sound) : root.sound.silence()
     }
 }

@@ -14,6 +14,9 @@ Rectangle {
     signal alarmsRequested()
     signal devicesRequested()
     signal historyRequested()
+    signal loginRequested()
+    property SessionController session: null
+    property AlarmOperations operations: null
 
     implicitHeight: Theme.topBarHeight
     color: Theme.bar
@@ -67,6 +70,7 @@ Rectangle {
         SilenceButton {
             objectName: "silenceButton"
             sound: root.sound
+            operations: root.operations
         }
 
         Rectangle {
@@ -134,29 +138,52 @@ Rectangle {
         }
 
         Rectangle {
+            // Who is logged in and as what, the remaining idle time in the last minute, and the
+            // way to log in or out.
+            id: userArea
             objectName: "userArea"
+            readonly property bool loggedIn: root.session !== null && root.session.loggedIn
+            readonly property int idle: root.session !== null ? root.session.idleRemainingSeconds : -1
             Layout.preferredHeight: Theme.touchTarget
-            Layout.preferredWidth: 150
-            color: "transparent"
-            border.color: Theme.border
+            Layout.preferredWidth: Math.max(150, userColumn.implicitWidth + 24)
+            color: userTap.pressed ? Theme.selection : "transparent"
+            border.color: root.session !== null ? Theme.text : Theme.border
             radius: 2
+            Accessible.role: Accessible.Button
+            Accessible.name: loginText.text
             Column {
+                id: userColumn
                 anchors.centerIn: parent
                 Text {
+                    objectName: "userName"
                     anchors.horizontalCenter: parent.horizontalCenter
-                    text: qsTr("View only")
+                    text: userArea.loggedIn ? root.session.userName + " · " + root.session.roleName
+                                                 : root.session !== null && root.session.roleName !== ""
+                                                   ? root.session.roleName : qsTr("View only")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontNormal
                     font.bold: true
                     color: Theme.text
                 }
                 Text {
+                    id: loginText
+                    objectName: "loginButtonText"
                     anchors.horizontalCenter: parent.horizontalCenter
-                    text: qsTr("not logged in")
+                    readonly property bool expiring: userArea.loggedIn && userArea.idle >= 0
+                                                     && userArea.idle < 60
+                    text: root.session === null ? qsTr("not logged in")
+                          : expiring ? qsTr("Log out ▸ auto in %1 s").arg(userArea.idle)
+                          : userArea.loggedIn ? qsTr("Log out ▸") : qsTr("Log in ▸")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontSmall
-                    color: Theme.textMuted
+                    font.bold: expiring
+                    color: expiring ? Theme.text : Theme.textMuted
                 }
+            }
+            TapHandler {
+                id: userTap
+                enabled: root.session !== null && !root.session.needsAdministrator
+                onTapped: root.session.loggedIn ? root.session.logout() : root.loginRequested()
             }
         }
     }

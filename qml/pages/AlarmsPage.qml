@@ -296,6 +296,9 @@ Rectangle {
                 onOutOfServiceRequested: shelveDialog.ask(true, page.selected.message)
                 onReturnToServiceRequested: page.operations.setOutOfService(page.selectedId, false, "")
                 onResetRequested: page.operations.reset(page.selectedId)
+                shelveRefusal: page.operations.shelveRefusal
+                outOfServiceRefusal: page.operations.outOfServiceRefusal
+                resetRefusal: page.operations.acknowledgeRefusal
             }
         }
 
@@ -315,6 +318,8 @@ Rectangle {
                 emphasised: true
                 text: qsTr("Acknowledge")
                 enabled: page.hasSelection && !page.selected.acknowledged
+                         && page.operations.acknowledgeRefusal === ""
+                Accessible.description: page.operations.acknowledgeRefusal
                 onClicked: {
                     page.operations.acknowledge([page.selectedId], comment.text)
                     comment.clear()
@@ -323,12 +328,25 @@ Rectangle {
             ActionButton {
                 objectName: "ackVisible"
                 text: qsTr("Acknowledge all visible (%1)").arg(page.alarms.unacknowledgedCount)
-                enabled: page.alarms.unacknowledgedCount > 0
+                enabled: page.alarms.unacknowledgedCount > 0 && page.operations.acknowledgeRefusal === ""
+                Accessible.description: page.operations.acknowledgeRefusal
                 onClicked: {
                     page.operations.acknowledge(page.alarms.visibleIds(), comment.text)
                     comment.clear()
                 }
             }
+        }
+        Text {
+            // Says why the acknowledge buttons are disabled for this session.
+            objectName: "ackRefusal"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: page.operations.acknowledgeRefusal
+            elide: Text.ElideRight
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontNormal
+            font.bold: true
+            color: Theme.text
         }
         Text {
             objectName: "alarmStatus"

@@ -195,12 +195,16 @@ Rectangle {
                             ActionButton {
                                 objectName: "unshelve_" + (row.tagId !== "" ? row.tagId : row.device)
                                 visible: row.shelved
+                                enabled: page.operations.shelveRefusal === ""
+                                Accessible.description: page.operations.shelveRefusal
                                 text: qsTr("Unshelve")
                                 onClicked: page.operations.unshelve(row.alarmId)
                             }
                             ActionButton {
                                 objectName: "returnToService_" + (row.tagId !== "" ? row.tagId : row.device)
                                 visible: row.outOfService
+                                enabled: page.operations.outOfServiceRefusal === ""
+                                Accessible.description: page.operations.outOfServiceRefusal
                                 text: qsTr("Return to service")
                                 onClicked: page.operations.setOutOfService(row.alarmId, false, "")
                             }
@@ -208,6 +212,19 @@ Rectangle {
                     }
                 }
             }
+        }
+        Text {
+            // Why the buttons are disabled for this session.
+            objectName: "shelvedRefusal"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: [page.operations.shelveRefusal, page.operations.outOfServiceRefusal]
+                  .filter((s, i, all) => s !== "" && all.indexOf(s) === i).join("  ·  ")
+            elide: Text.ElideRight
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontNormal
+            font.bold: true
+            color: Theme.text
         }
         Text {
             objectName: "shelvedStatus"

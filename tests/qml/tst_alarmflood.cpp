@@ -9,6 +9,8 @@
 #include "alarmtesting.h"
 #include "metatypes.h"
 #include "qmltesting.h"
+#include "security/session.h"
+#include "securitytesting.h"
 #include "util/manualclock.h"
 
 #include <QElapsedTimer>
@@ -135,7 +137,13 @@ void TstAlarmFlood::floodKeepsTheGuiResponsive()
     connect(engine, &AlarmEngine::alarmsChanged, &list, &AlarmListModel::applySnapshots);
     AlarmFilterModel summary(&list);
     AlarmBannerStatus banner(&list);
-    AlarmOperations operations(engine, AlarmEngineOptions().maxShelveMs);
+    SecurityFixture security;
+    QString securityError;
+    QVERIFY2(security.start(SecurityOptions(), &securityError), qPrintable(securityError));
+    Session session(SecurityOptions(), &clock);
+    session.logIn(QStringLiteral("otto"), Role::Operator);
+    AlarmOperations operations(engine, AlarmEngineOptions().maxShelveMs, &session,
+                               security.service.get());
     engine->moveToThread(&core);
     connect(&core, &QThread::started, engine, &AlarmEngine::start);
     connect(&core, &QThread::finished, engine, &QObject::deleteLater);

@@ -10,6 +10,8 @@
 #include "alarmscreenplant.h"
 #include "metatypes.h"
 #include "qmltesting.h"
+#include "security/session.h"
+#include "securitytesting.h"
 #include "util/manualclock.h"
 
 #include <QDateTime>
@@ -97,6 +99,8 @@ private:
     std::unique_ptr<AlarmListModel> m_shelved;
     std::unique_ptr<AlarmFilterModel> m_summary;
     std::unique_ptr<AlarmBannerStatus> m_banner;
+    std::unique_ptr<SecurityFixture> m_security;
+    std::unique_ptr<Session> m_session;
     std::unique_ptr<AlarmOperations> m_operations;
     QQuickWindow *m_window = nullptr;
 };
@@ -129,9 +133,14 @@ void TstAlarmScreens::init()
             &AlarmListModel::applySnapshots);
     m_summary = std::make_unique<AlarmFilterModel>(m_list.get());
     m_banner = std::make_unique<AlarmBannerStatus>(m_list.get());
-    m_operations = std::make_unique<AlarmOperations>(m_engine.get(), 8 * 3'600'000);
-
     QString error;
+    m_security = std::make_unique<SecurityFixture>();
+    QVERIFY2(m_security->start(SecurityOptions(), &error), qPrintable(error));
+    // An engineer may do everything these screens offer, out of service included.
+    m_session = std::make_unique<Session>(SecurityOptions(), m_clock.get());
+    m_session->logIn(QStringLiteral("erin"), Role::Engineer);
+    m_operations = std::make_unique<AlarmOperations>(m_engine.get(), 8 * 3'600'000, m_session.get(),
+                                                     m_security->service.get());
     m_window =
         createWindow(m_qml, QByteArrayLiteral(R"(
         import QtQuick
@@ -182,6 +191,8 @@ void TstAlarmScreens::cleanup()
     delete m_window;
     m_window = nullptr;
     m_operations.reset();
+    m_session.reset();
+    m_security.reset();
     m_banner.reset();
     m_summary.reset();
     m_shelved.reset();
@@ -287,14 +298,14 @@ void TstAlarmScreens::acknowledgeOneWithAComment()
 
     QTRY_VERIFY(m_engine->flags(id("TT201/lo")).acknowledged);
     const AlarmSnapshot temp = m_engine->snapshot(id("TT201/lo"));
-    QCOMPARE(temp.ackUser, QStringLiteral("operator"));
+    QCOMPARE(temp.ackUser, QStringLiteral("erin"));
     QCOMPARE(temp.ackComment, QStringLiteral("cold weather, heater on"));
     QVERIFY(!m_engine->flags(id("LT101/hi")).acknowledged); // only the selected one
     QTRY_COMPARE(textOf(comment), QString());               // cleared for the next one
     // The detail panel says who acknowledged it and why.
     QQuickItem *acked = item(QStringLiteral("detailAcknowledged"));
     QTRY_VERIFY(acked && acked->isVisible());
-    QVERIFY(findText(acked, QStringLiteral("by operator at ")));
+    QVERIFY(findText(acked, QStringLiteral("by erin at ")));
     QVERIFY(
         findText(item(QStringLiteral("alarmDetail")), QStringLiteral("cold weather, heater on")));
     QTRY_VERIFY(!item(QStringLiteral("ackSelected"))->isEnabled());
@@ -374,7 +385,7 @@ void TstAlarmScreens::shelveThroughTheDialog()
 
     QTRY_VERIFY(m_engine->flags(id("TT201/lo")).shelved);
     const AlarmSnapshot s = m_engine->snapshot(id("TT201/lo"));
-    QCOMPARE(s.shelveUser, QStringLiteral("operator"));
+    QCOMPARE(s.shelveUser, QStringLiteral("erin"));
     QCOMPARE(s.shelveReason, QStringLiteral("sensor drift, WO 42"));
     QCOMPARE(s.shelveExpiryMs, now + 600'000);
     QTRY_VERIFY(!reason->isVisible());
@@ -385,7 +396,7 @@ void TstAlarmScreens::shelveThroughTheDialog()
     QQuickItem *row = nullptr;
     QTRY_VERIFY((row = item(QStringLiteral("shelvedRow_TT201"))) != nullptr);
     QTRY_VERIFY(findText(row, QStringLiteral("sensor drift, WO 42")));
-    QVERIFY(findText(row, QStringLiteral("operator")));
+    QVERIFY(findText(row, QStringLiteral("erin")));
     QVERIFY(findText(row, QStringLiteral("Shelved until ") +
                               QDateTime::fromMSecsSinceEpoch(now + 600'000).toString(u"HH:mm")));
     click(item(QStringLiteral("unshelve_TT201")));
@@ -436,7 +447,7 @@ void TstAlarmScreens::outOfServiceAndBack()
     typeText(QStringLiteral("pump removed"));
     click(item(QStringLiteral("shelveConfirm")));
     QTRY_VERIFY(m_engine->flags(id("P101/digital")).outOfService);
-    QCOMPARE(m_engine->snapshot(id("P101/digital")).outOfServiceUser, QStringLiteral("operator"));
+    QCOMPARE(m_engine->snapshot(id("P101/digital")).outOfServiceUser, QStringLiteral("erin"));
     QTRY_COMPARE(textOf(item(QStringLiteral("serviceAlarm"))), QStringLiteral("Return to service"));
 
     m_window->setProperty("showShelved", true);

@@ -12,6 +12,7 @@
 #include "alarms/alarmengine.h"
 #include "alarms/annunciator.h"
 #include "alarmsound.h"
+#include "auditlistmodel.h"
 #include "builtindrivers.h"
 #include "config/plantloader.h"
 #include "devicehost.h"
@@ -25,6 +26,9 @@
 #include "journal/journalqueryservice.h"
 #include "metatypes.h"
 #include "plantstatus.h"
+#include "security/securityservice.h"
+#include "security/session.h"
+#include "sessioncontroller.h"
 #include "tagfiltermodel.h"
 #include "taglistmodel.h"
 #include "tags/tagtable.h"
@@ -35,6 +39,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTest>
 #include <QThread>
 
 #include <memory>
@@ -62,7 +67,12 @@ struct Pipeline {
         , shelvedList(AlarmListModel::Selection::ShelvedOrOutOfService, plant.tags)
         , alarmSummary(&alarmList)
         , alarmBanner(&alarmList)
-        , alarmOps(alarmEngine.get(), AlarmEngineOptions().maxShelveMs)
+        , session(plant.security, &clock)
+        , security(QStringLiteral("sqlite:") + dataDir + QStringLiteral("/journal.db"),
+                   dataDir + QStringLiteral("/audit.key"), dataDir + QStringLiteral("/audit.head"),
+                   plant.security, &clock)
+        , sessionController(&session, &security)
+        , alarmOps(alarmEngine.get(), AlarmEngineOptions().maxShelveMs, &session, &security)
         , annunciator(clock)
         , alarmSound(annunciator)
         , journal(*HistoryUrl::parse(QStringLiteral("sqlite:") + dataDir +
@@ -71,8 +81,12 @@ struct Pipeline {
         , alarmHistory(journalQueries, plant.tags, clock)
         , eventTimeline(journalQueries, {}, clock)
         , alarmKpi(journalQueries, clock)
+        , audit(security, clock)
     {
         journal.start();
+        // The journal has migrated journal.db: the users and the audit trail are in it.
+        if (!security.start(&securityError))
+            qWarning().noquote() << "security service:" << securityError;
         QObject::connect(tagTable.get(), &TagTable::changed, &historian, &Historian::record,
                          Qt::DirectConnection);
         coreThread.setObjectName(QStringLiteral("core"));
@@ -100,6 +114,7 @@ struct Pipeline {
     {
         engine.reset();
         devices.stopAll();
+        security.stop();
         if (coreThread.isRunning()) {
             // The core objects (and the coalescer's timer) die on their own thread: deleting them
             // here would stop an active timer from the wrong thread.
@@ -115,8 +130,24 @@ struct Pipeline {
         }
     }
 
+    // The first administrator, as the create-administrator page makes it (an empty data
+    // directory has no user, and the window would show only that page); true if there are users
+    // already, false if refused.
+    bool addAdministrator(const QString &name, const QString &password)
+    {
+        QFuture<bool> exists = security.hasUsers();
+        if (!QTest::qWaitFor([&exists] { return exists.isFinished(); }, 10'000))
+            return false;
+        if (exists.result())
+            return true; // a data directory used before
+        QFuture<QString> created = security.createFirstAdministrator(name, password);
+        return QTest::qWaitFor([&created] { return created.isFinished(); }, 10'000) &&
+               created.result().isEmpty();
+    }
+
     QQuickWindow *load()
     {
+        sessionController.start();
         engine = std::make_unique<QQmlApplicationEngine>();
         QObject::connect(engine.get(), &QQmlEngine::warnings, engine.get(),
                          [this](const QList<QQmlError> &warnings) {
@@ -138,6 +169,8 @@ struct Pipeline {
             {QStringLiteral("alarmHistory"), QVariant::fromValue(&alarmHistory)},
             {QStringLiteral("events"), QVariant::fromValue(&eventTimeline)},
             {QStringLiteral("alarmKpi"), QVariant::fromValue(&alarmKpi)},
+            {QStringLiteral("session"), QVariant::fromValue(&sessionController)},
+            {QStringLiteral("audit"), QVariant::fromValue(&audit)},
         });
         engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Main.qml")));
         if (engine->rootObjects().size() != 1)
@@ -178,6 +211,10 @@ struct Pipeline {
     AlarmListModel shelvedList;
     AlarmFilterModel alarmSummary;
     AlarmBannerStatus alarmBanner;
+    Session session;
+    SecurityService security;
+    SessionController sessionController;
+    QString securityError;
     AlarmOperations alarmOps;
     Annunciator annunciator;
     AlarmSound alarmSound;
@@ -186,6 +223,7 @@ struct Pipeline {
     AlarmHistoryModel alarmHistory;
     EventTimelineModel eventTimeline;
     AlarmKpiStatus alarmKpi;
+    AuditListModel audit;
     std::unique_ptr<QQmlApplicationEngine> engine;
     QStringList qmlWarnings;
 };

@@ -224,6 +224,7 @@ private slots:
     void filterReducesTheCount();
     void navigatingToDevicesShowsTheDeviceList();
     void bannerOpensTheAlarmSummary();
+    void auditPageOnlyForEngineersAndAdministrators();
     void kioskModeLoadsTheKeyboardPanel();
     void kioskModeAsTheAppRunsIt();
 
@@ -296,6 +297,8 @@ void TstMainQml::cleanupTestCase()
 QQuickWindow *TstMainQml::loadWindow(bool kiosk)
 {
     m_pipeline = std::make_unique<Pipeline>(m_registry, *m_plant, kiosk, m_dir.path());
+    if (!m_pipeline->addAdministrator(QStringLiteral("admin"), QStringLiteral("admin password 1")))
+        qWarning() << "the first administrator could not be created";
     if (!m_pipeline->alarmSound.audioAvailable()) {
         // The tests run without a sound server (tests/CMakeLists.txt): Qt Multimedia and
         // AlarmSound say so, as on a panel without audio, and the window shows it: not a fault.
@@ -472,6 +475,35 @@ void TstMainQml::filterReducesTheCount()
     QTRY_COMPARE(textOf(count), QStringLiteral("6 of 6 tags"));
     QCOMPARE(textOf(filter), QString());
     QCOMPARE(list->property("count").toInt(), 6);
+}
+
+void TstMainQml::auditPageOnlyForEngineersAndAdministrators()
+{
+    QQuickWindow *window = loadWindow();
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QQuickItem *nav = item(QStringLiteral("nav_7"));
+    QVERIFY(nav);
+    QCOMPARE(textOf(nav), QStringLiteral("Audit"));
+    QVERIFY(!nav->isVisible()); // nobody logged in
+    m_pipeline->session.logIn(QStringLiteral("otto"), Role::Operator);
+    QVERIFY(!nav->isVisible());
+    m_pipeline->session.logIn(QStringLiteral("erin"), Role::Engineer);
+    QTRY_VERIFY(nav->isVisible());
+    // Below the seven other buttons once the column has placed it.
+    QTRY_COMPARE(nav->y(), 7 * nav->height());
+    QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier,
+                      nav->mapToScene(QPointF(nav->width() / 2, nav->height() / 2)).toPoint());
+    QQuickItem *pages = item(QStringLiteral("pages"));
+    QTRY_COMPARE(pages->property("currentIndex").toInt(), 7);
+    QTRY_VERIFY(item(QStringLiteral("auditList"))->isVisible());
+    // The audit page's model reads while shown: the engineer's own login is not there (the
+    // session was set directly), but the first administrator's creation is.
+    QTRY_VERIFY(m_pipeline->audit.count() > 0);
+    // Logged out, the page goes away with the permission.
+    m_pipeline->session.logOut(QStringLiteral("user"));
+    QTRY_COMPARE(pages->property("currentIndex").toInt(), 0);
+    QVERIFY(!nav->isVisible());
 }
 
 void TstMainQml::navigatingToDevicesShowsTheDeviceList()
