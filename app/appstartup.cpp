@@ -1,12 +1,19 @@
 #include "appstartup.h"
 
+#include "auditcommand.h"
 #include "commandline.h"
+#include "configcheck.h"
+#include "historyexportcommand.h"
+#include "instancelock.h"
+#include "usercommand.h"
+#include "util/privatefiles.h"
 #include "config/plantfilelocator.h"
 #include "util/urlredaction.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QTextStream>
 #include <QTranslator>
 
@@ -79,6 +86,61 @@ std::optional<int> readCommandLine(CommandLine &cli, int argc, char *argv[], QTe
         return 0;
     }
     return std::nullopt;
+}
+
+std::optional<int> runHeadlessCommand(const CommandLine &cli, const DriverRegistry &drivers,
+                                      int argc, char *argv[], QTextStream &out, QTextStream &err)
+{
+    if (cli.command == CommandLine::Command::ExportHistory) {
+        QCoreApplication app(argc, argv);
+        QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false\nvigil.*.debug=false"));
+        return runHistoryExport(cli.exportHistory, findPlantFile(cli.configPath), drivers, out,
+                                err);
+    }
+    if (cli.command == CommandLine::Command::User ||
+        cli.command == CommandLine::Command::AuditVerify) {
+        QCoreApplication app(argc, argv);
+        QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false\nvigil.*.debug=false"));
+        const QString plantFile = findPlantFile(cli.configPath);
+        return cli.command == CommandLine::Command::User
+                   ? runUserCommand(cli.user, plantFile, drivers, out, err)
+                   : runAuditVerify(plantFile, drivers, out, err);
+    }
+    if (!cli.checkConfigPath.isEmpty()) {
+        QCoreApplication app(argc, argv);
+        QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false"));
+        return runConfigCheck(cli.checkConfigPath, drivers, out, err);
+    }
+    return std::nullopt;
+}
+
+std::optional<int> loadPlant(const CommandLine &cli, const DriverRegistry &drivers,
+                             QTextStream &err, PlantLoader::Result &loaded)
+{
+    const QString plantFile = findPlantFile(cli.configPath);
+    if (plantFile.isEmpty()) {
+        err << "vigil: no plant file: give --config FILE or set VIGIL_CONFIG" << Qt::endl;
+        return 2;
+    }
+    loaded = PlantLoader(drivers).load(plantFile);
+    for (const QString &line : loaded.diagnostics.toStringList())
+        err << line << Qt::endl;
+    if (!loaded.plant) {
+        err << "vigil: refusing to start: " << plantFile << " has "
+            << loaded.diagnostics.errorCount() << " error(s)" << Qt::endl;
+        return 1;
+    }
+    return std::nullopt;
+}
+
+bool claimDataDirectory(const PlantConfig &plant, InstanceLock &lock, QTextStream &err)
+{
+    QString error;
+    if (!PrivateFiles::makeDirectory(plant.settings.dataDir(), &error) || !lock.acquire(&error)) {
+        err << "vigil: refusing to start: " << error << Qt::endl;
+        return false;
+    }
+    return true;
 }
 
 } // namespace vigil

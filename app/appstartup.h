@@ -1,5 +1,7 @@
 #pragma once
 
+#include "config/plantloader.h"
+
 #include <QString>
 
 #include <optional>
@@ -11,6 +13,8 @@ namespace vigil
 {
 
 class CommandLine;
+class DriverRegistry;
+class InstanceLock;
 
 // The chores of a vigil process before any service exists: who it is, where its log lines go,
 // which plant file and language it runs with, what the command line asks for. main.cpp, the
@@ -28,5 +32,16 @@ QString findPlantFile(const QString &given);
 // Vigil's and Qt's translations for `language` (empty: the system's). False only when an
 // explicitly asked language has no translation.
 bool loadTranslations(QApplication &app, const QString &language);
+
+// Headless commands run beside a running HMI: they only read (plant files, history), or write
+// journal.db in transactions of their own (users, audit rows). The exit code when the command
+// line asked for one, nothing when the HMI is to run.
+std::optional<int> runHeadlessCommand(const CommandLine &cli, const DriverRegistry &drivers,
+                                      int argc, char *argv[], QTextStream &out, QTextStream &err);
+// The plant to run, or the exit code when there is none.
+std::optional<int> loadPlant(const CommandLine &cli, const DriverRegistry &drivers,
+                             QTextStream &err, PlantLoader::Result &loaded);
+// The data directory, private to Vigil's user and held by this process alone.
+bool claimDataDirectory(const PlantConfig &plant, InstanceLock &lock, QTextStream &err);
 
 } // namespace vigil

@@ -12,12 +12,12 @@
 #include "alarmsound.h"
 #include "applog.h"
 #include "appstartup.h"
-#include "auditcommand.h"
 #include "auditlistmodel.h"
 #include "builtindrivers.h"
+#include "commands/commandaudit.h"
+#include "commands/commandservice.h"
 #include "commandline.h"
 #include "config/plantloader.h"
-#include "configcheck.h"
 #include "devicealarms.h"
 #include "devicehost.h"
 #include "devicelistmodel.h"
@@ -26,7 +26,6 @@
 #include "eventtimelinemodel.h"
 #include "history/historian.h"
 #include "history/historyqueryservice.h"
-#include "historyexportcommand.h"
 #include "historystatus.h"
 #include "instancelock.h"
 #include "journal/journal.h"
@@ -44,11 +43,11 @@
 #include "tags/uichangecoalescer.h"
 #include "trendcontroller.h"
 #include "unixsignalwatcher.h"
-#include "usercommand.h"
-#include "util/privatefiles.h"
 #include "util/systemclock.h"
 
 #include <QApplication>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QDir>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -67,65 +66,6 @@ using namespace vigil;
 
 namespace
 {
-
-// Headless commands run beside a running HMI: they only read (plant files, history), or write
-// journal.db in transactions of their own (users, audit rows).
-std::optional<int> runHeadlessCommand(const CommandLine &cli, const DriverRegistry &drivers,
-                                      int argc, char *argv[], QTextStream &out, QTextStream &err)
-{
-    if (cli.command == CommandLine::Command::ExportHistory) {
-        QCoreApplication app(argc, argv);
-        QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false\nvigil.*.debug=false"));
-        return runHistoryExport(cli.exportHistory, findPlantFile(cli.configPath), drivers, out,
-                                err);
-    }
-    if (cli.command == CommandLine::Command::User ||
-        cli.command == CommandLine::Command::AuditVerify) {
-        QCoreApplication app(argc, argv);
-        QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false\nvigil.*.debug=false"));
-        const QString plantFile = findPlantFile(cli.configPath);
-        return cli.command == CommandLine::Command::User
-                   ? runUserCommand(cli.user, plantFile, drivers, out, err)
-                   : runAuditVerify(plantFile, drivers, out, err);
-    }
-    if (!cli.checkConfigPath.isEmpty()) {
-        QCoreApplication app(argc, argv);
-        QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false"));
-        return runConfigCheck(cli.checkConfigPath, drivers, out, err);
-    }
-    return std::nullopt;
-}
-
-// The plant to run, or the exit code when there is none.
-std::optional<int> loadPlant(const CommandLine &cli, const DriverRegistry &drivers,
-                             QTextStream &err, PlantLoader::Result &loaded)
-{
-    const QString plantFile = findPlantFile(cli.configPath);
-    if (plantFile.isEmpty()) {
-        err << "vigil: no plant file: give --config FILE or set VIGIL_CONFIG" << Qt::endl;
-        return 2;
-    }
-    loaded = PlantLoader(drivers).load(plantFile);
-    for (const QString &line : loaded.diagnostics.toStringList())
-        err << line << Qt::endl;
-    if (!loaded.plant) {
-        err << "vigil: refusing to start: " << plantFile << " has "
-            << loaded.diagnostics.errorCount() << " error(s)" << Qt::endl;
-        return 1;
-    }
-    return std::nullopt;
-}
-
-// The data directory, private to Vigil's user and held by this process alone.
-bool claimDataDirectory(const PlantConfig &plant, InstanceLock &lock, QTextStream &err)
-{
-    QString error;
-    if (!PrivateFiles::makeDirectory(plant.settings.dataDir(), &error) || !lock.acquire(&error)) {
-        err << "vigil: refusing to start: " << error << Qt::endl;
-        return false;
-    }
-    return true;
-}
 
 // Core: live tag state and its change sets, on their own thread. Both objects are deleted on
 // the core thread when it finishes (their timers live there).
@@ -210,6 +150,57 @@ void restoreAlarms(AlarmEngine *engine, Journal *journal, const AlarmSavedStates
     engine->restore(saved);
 }
 
+// Users, sessions and the audit trail, in journal.db as the journal has migrated it; the audit
+// key and head file live in the data directory. Each run's trail starts with the plant it
+// loaded, named by the file's SHA-256 so that a changed plant file shows.
+void startSecurity(SecurityService &security, const PlantConfig &plant, EventLog &events)
+{
+    if (QString error; !security.start(&error)) {
+        events.report(SystemEvent::Severity::Error, QStringLiteral("security"),
+                      QStringLiteral("security.failed"), error);
+        return;
+    }
+    QFile file(plant.filePath);
+    const QByteArray digest = file.open(QIODevice::ReadOnly)
+                                  ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+                                  : QByteArray();
+    AuditEntry entry;
+    entry.user = QStringLiteral("system");
+    entry.action = QStringLiteral("plant.load");
+    entry.target = plant.filePath;
+    entry.detail = QStringLiteral("plant '%1': %2 devices, %3 tags, sha256 %4")
+                       .arg(plant.name)
+                       .arg(plant.devices.size())
+                       .arg(plant.tags->size())
+                       .arg(QString::fromLatin1(digest.toHex()));
+    entry.result = QStringLiteral("ok");
+    security.audit(entry);
+}
+
+// Commands: the only way from the screens to a driver write. On the core thread beside the tag
+// table (values for interlocks and read-back: connected before the drivers start) and the alarm
+// engine (command-failure alarms). Every state it reports is audited and is an event.
+CommandService *startCommandService(QThread &coreThread, const PlantConfig &plant, Clock &clock,
+                                    TagTable *tagTable, DeviceHost &devices, AlarmEngine *alarms,
+                                    EventLog &events, SecurityService &security)
+{
+    auto *commands = new CommandService(*plant.tags, plant.commands, &devices, &clock);
+    commands->setEventLog(&events);
+    commands->moveToThread(&coreThread);
+    QObject::connect(tagTable, &TagTable::changed, commands, &CommandService::processChanges);
+    QObject::connect(commands, &CommandService::commandFailed, alarms,
+                     &AlarmEngine::raiseCommandFailure);
+    QObject::connect(commands, &CommandService::commandSucceeded, alarms,
+                     &AlarmEngine::clearCommandFailure);
+    QObject::connect(
+        commands, &CommandService::commandUpdated, &security,
+        [&security](const CommandStatus &status) { security.audit(commandAuditEntry(status)); },
+        Qt::DirectConnection);
+    QObject::connect(&coreThread, &QThread::started, commands, &CommandService::start);
+    QObject::connect(&coreThread, &QThread::finished, commands, &QObject::deleteLater);
+    return commands;
+}
+
 // The annunciator (GUI thread) hears every transition; the alarms restored unacknowledged sound
 // from the start. Before the core thread runs, so listed() is read on a quiet engine.
 void annunciate(const AlarmEngine &alarms, Annunciator &annunciator)
@@ -255,17 +246,21 @@ void quitOnStopSignals(UnixSignalWatcher &watcher, QCoreApplication &app)
     QObject::connect(&watcher, &UnixSignalWatcher::received, &app, &QCoreApplication::quit);
 }
 
-// Stops in dependency order: no more samples, then the core, then the history they fed, and
-// last the journal, which stores the events of all the stops before it.
-void shutDown(SystemdNotifier &systemd, DeviceHost &devices, QThread &coreThread,
-              Historian *historian, Journal *journal)
+// Stops in dependency order: whoever is logged in is logged out (audited), no more samples,
+// then the core, then the history they fed, the audit rows, and last the journal, which stores
+// the events of all the stops before it.
+void shutDown(SystemdNotifier &systemd, Session &session, SecurityService &security,
+              DeviceHost &devices, QThread &coreThread, Historian *historian, Journal *journal)
 {
     systemd.notifyStopping();
+    if (session.loggedIn())
+        session.logOut(QStringLiteral("shutdown"));
     devices.stopAll();
     coreThread.quit();
     coreThread.wait();
     if (historian)
         historian->stop();
+    security.stop();
     if (journal)
         journal->stop();
     qCInfo(lcApp) << "stopped";
@@ -308,15 +303,14 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
         QObject::connect(driver, &Driver::samplesReady, tagTable, &TagTable::ingest);
     AlarmEngine *alarms = startAlarmEngine(coreThread, plant, clock, tagTable, devices);
     restoreAlarms(alarms, journal.get(), savedAlarms);
-    // Users, sessions and the audit trail, in journal.db as the journal has migrated it.
     Session session(plant.security, &clock);
     const QDir dataDir(plant.settings.dataDir());
     SecurityService security(
         plant.settings.databaseUrl(), dataDir.filePath(QStringLiteral("audit.key")),
         dataDir.filePath(QStringLiteral("audit.head")), plant.security, &clock);
-    if (QString error; !security.start(&error))
-        events.report(SystemEvent::Severity::Error, QStringLiteral("security"),
-                      QStringLiteral("security.failed"), error);
+    startSecurity(security, plant, events);
+    CommandService *commands = startCommandService(coreThread, plant, clock, tagTable, devices,
+                                                   alarms, events, security);
 
     // UI adapters (GUI thread).
     TagListModel tagModel(plant.tags);
@@ -380,7 +374,7 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
         QTimer::singleShot(cli.exitAfterSeconds * 1000, &app, &QCoreApplication::quit);
 
     const int code = app.exec();
-    shutDown(systemd, devices, coreThread, historian.get(), journal.get());
+    shutDown(systemd, session, security, devices, coreThread, historian.get(), journal.get());
     return code;
 }
 
