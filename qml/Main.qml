@@ -18,6 +18,7 @@ ApplicationWindow {
     required property AlarmHistoryModel alarmHistory
     required property EventTimelineModel events
     required property AlarmKpiStatus alarmKpi
+    required property FaceplateController faceplate
 
     width: 1280
     height: 800
@@ -90,7 +91,10 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: true
             currentIndex: nav.currentIndex
-            TagsPage { tags: window.tags }
+            TagsPage {
+                tags: window.tags
+                onTagOpened: (tagId) => window.faceplate.openTag(tagId)
+            }
             DevicesPage { devices: window.devices }
             TrendPage { trend: window.trend; history: window.history }
             AlarmsPage {
@@ -106,6 +110,10 @@ ApplicationWindow {
             AlarmHistoryPage { history: window.alarmHistory }
             EventsPage { events: window.events }
         }
+    }
+
+    Faceplate {
+        controller: window.faceplate
     }
 
     Loader {

@@ -18,6 +18,7 @@
 #include "devicelistmodel.h"
 #include "driverregistry.h"
 #include "eventtimelinemodel.h"
+#include "faceplatecontroller.h"
 #include "history/historian.h"
 #include "history/historyqueryservice.h"
 #include "historystatus.h"
@@ -71,6 +72,8 @@ struct Pipeline {
         , alarmHistory(journalQueries, plant.tags, clock)
         , eventTimeline(journalQueries, {}, clock)
         , alarmKpi(journalQueries, clock)
+        // Without a command service every faceplate is view-only.
+        , faceplate(plant.tags, nullptr, nullptr, nullptr, &tagModel, clock)
     {
         journal.start();
         QObject::connect(tagTable.get(), &TagTable::changed, &historian, &Historian::record,
@@ -138,6 +141,7 @@ struct Pipeline {
             {QStringLiteral("alarmHistory"), QVariant::fromValue(&alarmHistory)},
             {QStringLiteral("events"), QVariant::fromValue(&eventTimeline)},
             {QStringLiteral("alarmKpi"), QVariant::fromValue(&alarmKpi)},
+            {QStringLiteral("faceplate"), QVariant::fromValue(&faceplate)},
         });
         engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Main.qml")));
         if (engine->rootObjects().size() != 1)
@@ -186,6 +190,7 @@ struct Pipeline {
     AlarmHistoryModel alarmHistory;
     EventTimelineModel eventTimeline;
     AlarmKpiStatus alarmKpi;
+    FaceplateController faceplate;
     std::unique_ptr<QQmlApplicationEngine> engine;
     QStringList qmlWarnings;
 };

@@ -1,0 +1,441 @@
+// The faceplates as operators use them, offscreen, on a real CommandService over a real TagTable
+// (ManualClock): opened from a tag row; a viewer sees the controls disabled with the reason; an
+// operator starts the pump with slide-to-confirm and sees the travel indicator until the feedback
+// arrives; an interlock says what blocks; a setpoint cannot be typed outside its limits; a
+// critical setpoint asks for a second user and refuses the operator confirming themselves.
+
+#include "commands/commandservice.h"
+#include "faceplatecontroller.h"
+#include "faceplateplant.h"
+#include "journal/journal.h"
+#include "metatypes.h"
+#include "qmltesting.h"
+#include "security/securityservice.h"
+#include "security/session.h"
+#include "tagfiltermodel.h"
+#include "taglistmodel.h"
+#include "tags/tagtable.h"
+#include "util/manualclock.h"
+
+#include <QDir>
+#include <QQmlEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtTest>
+
+Q_IMPORT_QML_PLUGIN(VigilPlugin)
+
+using namespace vigil;
+using namespace vigil::testing;
+
+namespace
+{
+
+QString textOf(QQuickItem *item)
+{
+    return item ? item->property("text").toString() : QStringLiteral("<no item>");
+}
+
+const QString kPassword = QStringLiteral("correct horse battery");
+
+} // namespace
+
+class TstFaceplate : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void tagRowOpensTheFaceplate();
+    void readOnlyTagIsViewOnly();
+    void viewerSeesControlsDisabledWithTheReason();
+    void operatorStartsThePumpWithSlideToConfirm();
+    void releasedBeforeTheEndNothingIsSent();
+    void interlockSaysWhatBlocks();
+    void keypadRefusesValuesOutsideTheLimits();
+    void criticalSetpointNeedsASecondUser();
+    void rendersAt1280x800();
+
+private:
+    QQuickItem *item(const QString &name) const { return findItem(m_window, name); }
+    void click(QQuickItem *target);
+    void slide(double fraction);
+    void send(quint32 tag, double value);
+    void openAs(const QString &tagId, const QString &user, Role role);
+    bool startSecurity();
+    void grab(const QString &name);
+
+    QQmlEngine m_qml;
+    QTemporaryDir m_dir;
+    std::shared_ptr<const TagDirectory> m_plant;
+    std::unique_ptr<ManualClock> m_clock;
+    std::unique_ptr<TagTable> m_table;
+    RecordingWriter m_writer;
+    std::unique_ptr<CommandService> m_commands;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<Journal> m_journal;
+    std::unique_ptr<SecurityService> m_security;
+    std::unique_ptr<TagListModel> m_values;
+    std::unique_ptr<TagFilterModel> m_rows;
+    std::unique_ptr<FaceplateController> m_faceplate;
+    QQuickWindow *m_window = nullptr;
+};
+
+void TstFaceplate::initTestCase()
+{
+    registerCoreMetaTypes();
+    QLocale::setDefault(QLocale::c());
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    QVERIFY(m_dir.isValid());
+    m_plant = faceplatePlant();
+}
+
+void TstFaceplate::init()
+{
+    m_clock = std::make_unique<ManualClock>(QDateTime::currentMSecsSinceEpoch());
+    m_table = std::make_unique<TagTable>(m_plant, *m_clock);
+    m_writer.requests.clear();
+    m_commands = std::make_unique<CommandService>(*m_plant, CommandOptions{}, &m_writer,
+                                                  m_clock.get());
+    m_session = std::make_unique<Session>(SecurityOptions{}, m_clock.get());
+    m_security = std::make_unique<SecurityService>(
+        QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("journal.db")),
+        m_dir.filePath(QStringLiteral("audit.key")), m_dir.filePath(QStringLiteral("audit.head")),
+        SecurityOptions{}, m_clock.get());
+    m_values = std::make_unique<TagListModel>(m_plant);
+    m_rows = std::make_unique<TagFilterModel>(m_values.get());
+    connect(m_table.get(), &TagTable::changed, m_commands.get(), &CommandService::processChanges,
+            Qt::DirectConnection);
+    connect(m_table.get(), &TagTable::changed, m_values.get(), &TagListModel::applyUpdate);
+    m_commands->start();
+    send(kPumpCmd, 0);
+    send(kPumpRun, 0);
+    send(kLevel, 50);
+    send(kFlowSp, 12.5);
+    send(kHeaterSp, 40);
+    m_faceplate = std::make_unique<FaceplateController>(
+        m_plant, m_commands.get(), m_session.get(), m_security.get(), m_values.get(), *m_clock);
+
+    QString error;
+    m_window = createWindow(m_qml, QByteArrayLiteral(R"(
+        import QtQuick
+        import Vigil
+        Window {
+            id: w
+            required property TagFilterModel tags
+            required property FaceplateController faceplate
+            width: 1280; height: 800; visible: true
+            color: Theme.background
+            TagsPage {
+                anchors.fill: parent
+                tags: w.tags
+                onTagOpened: (tagId) => w.faceplate.openTag(tagId)
+            }
+            Faceplate { controller: w.faceplate }
+        })"),
+                            {{QStringLiteral("tags"), QVariant::fromValue(m_rows.get())},
+                             {QStringLiteral("faceplate"), QVariant::fromValue(m_faceplate.get())}},
+                            &error, QStringLiteral("qrc:/faceplate.qml"));
+    QVERIFY2(m_window, qPrintable(error));
+}
+
+void TstFaceplate::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+    m_faceplate.reset();
+    m_rows.reset();
+    m_values.reset();
+    if (m_security)
+        m_security->stop();
+    m_security.reset();
+    if (m_journal)
+        m_journal->stop();
+    m_journal.reset();
+    m_session.reset();
+    m_commands.reset();
+    m_table.reset();
+}
+
+void TstFaceplate::click(QQuickItem *target)
+{
+    QVERIFY(target);
+    QVERIFY2(target->isVisible(), qPrintable(target->objectName()));
+    QTest::mouseClick(
+        m_window, Qt::LeftButton, {},
+        target->mapToScene(QPointF(target->width() / 2, target->height() / 2)).toPoint());
+}
+
+// Drags the slide-to-confirm knob by a fraction of its travel with the mouse, as a finger would,
+// and lets go.
+void TstFaceplate::slide(double fraction)
+{
+    QQuickItem *knob = item(QStringLiteral("slideKnob"));
+    QQuickItem *track = item(QStringLiteral("slideToConfirm"));
+    QVERIFY(knob && track && knob->isVisible());
+    QTRY_VERIFY(track->isEnabled());
+    const QPoint start = knob->mapToScene(QPointF(knob->width() / 2, knob->height() / 2)).toPoint();
+    const int distance = int((track->width() - knob->width()) * fraction);
+    QTest::mousePress(m_window, Qt::LeftButton, {}, start);
+    for (int step = 1; step <= 10; ++step)
+        QTest::mouseMove(m_window, start + QPoint(distance * step / 10 + (step == 10 ? 8 : 0), 0));
+    QTest::mouseRelease(m_window, Qt::LeftButton, {}, start + QPoint(distance + 8, 0));
+}
+
+void TstFaceplate::send(quint32 tag, double value)
+{
+    m_clock->advance(10);
+    m_table->ingest(SampleBatch{TagSample{tag, Quality::Good, m_clock->nowMs(), value, {}}});
+}
+
+void TstFaceplate::openAs(const QString &tagId, const QString &user, Role role)
+{
+    if (!user.isEmpty())
+        m_session->logIn(user, role);
+    QVERIFY(m_faceplate->openTag(tagId));
+    QTRY_VERIFY(item(QStringLiteral("faceplateTag")) &&
+                item(QStringLiteral("faceplateTag"))->isVisible());
+}
+
+// The real user database: journal.db migrated by the journal, then anna as the first
+// administrator (she may confirm critical commands).
+bool TstFaceplate::startSecurity()
+{
+    const QString url = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("journal.db"));
+    m_journal = std::make_unique<Journal>(*HistoryUrl::parse(url));
+    m_journal->start();
+    QString error;
+    if (!m_security->start(&error)) {
+        qWarning().noquote() << "security service:" << error;
+        return false;
+    }
+    if (!m_security->hasUsers().result()) {
+        const QString refused =
+            m_security->createFirstAdministrator(QStringLiteral("anna"), kPassword).result();
+        if (!refused.isEmpty()) {
+            qWarning().noquote() << "first administrator:" << refused;
+            return false;
+        }
+    }
+    return true;
+}
+
+void TstFaceplate::grab(const QString &name)
+{
+    const QImage image = m_window->grabWindow();
+    const QString path = QDir::temp().filePath(QStringLiteral("vigil-faceplate-%1.png").arg(name));
+    QVERIFY2(image.save(path), qPrintable(path));
+    qInfo().noquote() << "saved" << path;
+}
+
+void TstFaceplate::tagRowOpensTheFaceplate()
+{
+    m_session->logIn(QStringLiteral("olga"), Role::Operator);
+    QQuickItem *row = nullptr;
+    QTRY_VERIFY((row = item(QStringLiteral("tagRow_FIC301.SP"))) != nullptr);
+    click(row);
+    QTRY_VERIFY(m_faceplate->isOpen());
+    QTRY_COMPARE(textOf(item(QStringLiteral("faceplateTag"))), QStringLiteral("FIC301.SP"));
+    QCOMPARE(textOf(item(QStringLiteral("faceplateCurrent"))), QStringLiteral("12.5 m³/h"));
+    QVERIFY(item(QStringLiteral("keypad"))->isVisible());
+    QCOMPARE(m_faceplate->kind(), QStringLiteral("analog"));
+
+    click(item(QStringLiteral("faceplateClose")));
+    QTRY_VERIFY(!m_faceplate->isOpen());
+    QTRY_VERIFY(!item(QStringLiteral("faceplateTag"))->isVisible());
+}
+
+void TstFaceplate::readOnlyTagIsViewOnly()
+{
+    m_session->logIn(QStringLiteral("olga"), Role::Operator);
+    QQuickItem *row = nullptr;
+    QTRY_VERIFY((row = item(QStringLiteral("tagRow_LT101"))) != nullptr);
+    click(row);
+    QTRY_COMPARE(textOf(item(QStringLiteral("faceplateTag"))), QStringLiteral("LT101"));
+    QCOMPARE(textOf(item(QStringLiteral("faceplateCurrent"))), QStringLiteral("50.0 %"));
+    QVERIFY(!m_faceplate->canCommand());
+    QCOMPARE(textOf(item(QStringLiteral("disabledReason"))),
+             QStringLiteral("View only: this tag cannot be commanded"));
+    QVERIFY(!item(QStringLiteral("keypad")));
+    QVERIFY(!item(QStringLiteral("discreteOn")));
+}
+
+void TstFaceplate::viewerSeesControlsDisabledWithTheReason()
+{
+    openAs(QStringLiteral("P101.CMD"), QString(), Role::Viewer);
+    QCOMPARE(textOf(item(QStringLiteral("disabledReason"))),
+             QStringLiteral("Not logged in: log in to command this tag"));
+    QVERIFY(!item(QStringLiteral("discreteOn"))->isEnabled());
+
+    m_session->logIn(QStringLiteral("vera"), Role::Viewer);
+    QTRY_COMPARE(textOf(item(QStringLiteral("disabledReason"))),
+                 QStringLiteral("Your role (viewer) may not operate equipment"));
+    QVERIFY(!item(QStringLiteral("discreteOn"))->isEnabled());
+    QVERIFY(!item(QStringLiteral("discreteOff"))->isEnabled());
+    // A tap on the disabled button sends nothing.
+    click(item(QStringLiteral("discreteOn")));
+    QTest::qWait(50);
+    QCOMPARE(m_faceplate->state(), QStringLiteral("idle"));
+
+    // Logging in as an operator enables them at once.
+    m_session->logIn(QStringLiteral("olga"), Role::Operator);
+    QTRY_VERIFY(item(QStringLiteral("discreteOn"))->isEnabled());
+    QVERIFY(!item(QStringLiteral("disabledReason"))->isVisible());
+    QVERIFY(m_writer.requests.isEmpty());
+}
+
+void TstFaceplate::operatorStartsThePumpWithSlideToConfirm()
+{
+    openAs(QStringLiteral("P101.CMD"), QStringLiteral("olga"), Role::Operator);
+    QCOMPARE(m_faceplate->kind(), QStringLiteral("discrete"));
+    QCOMPARE(textOf(item(QStringLiteral("discreteOn"))), QStringLiteral("Start"));
+    QCOMPARE(textOf(item(QStringLiteral("discreteOff"))), QStringLiteral("Stop"));
+    QCOMPARE(textOf(item(QStringLiteral("faceplateCurrent"))), QStringLiteral("Stop"));
+
+    click(item(QStringLiteral("discreteOn")));
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    QCOMPARE(textOf(item(QStringLiteral("targetText"))), QStringLiteral("Stop → Start"));
+    QVERIFY(m_faceplate->secondsLeft() > 0);
+    QVERIFY(m_writer.requests.isEmpty()); // selected, not sent
+
+    slide(1.0);
+    QTRY_COMPARE(m_writer.requests.size(), 1);
+    QCOMPARE(m_writer.requests.constFirst().tag, quint32(kPumpCmd));
+    QCOMPARE(m_writer.requests.constFirst().value.toBool(), true);
+    // Sent, the feedback still says stopped: the pump is travelling.
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("verifying"));
+    QTRY_VERIFY(item(QStringLiteral("travelIndicator"))->isVisible());
+    QVERIFY(m_faceplate->traveling());
+
+    send(kPumpRun, 1);
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("succeeded"));
+    QVERIFY(!m_faceplate->traveling());
+    QTRY_VERIFY(!item(QStringLiteral("travelIndicator"))->isVisible());
+    QCOMPARE(textOf(item(QStringLiteral("faceplateState"))), QStringLiteral("Done"));
+    QVERIFY(textOf(item(QStringLiteral("feedbackText"))).endsWith(QStringLiteral("Start")));
+}
+
+void TstFaceplate::releasedBeforeTheEndNothingIsSent()
+{
+    openAs(QStringLiteral("P101.CMD"), QStringLiteral("olga"), Role::Operator);
+    click(item(QStringLiteral("discreteOn")));
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    QQuickItem *knob = item(QStringLiteral("slideKnob"));
+    slide(0.6);
+    QTRY_COMPARE(knob->x(), 0.0); // snapped back
+    QCOMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    QVERIFY(m_writer.requests.isEmpty());
+
+    // The select times out: operating afterwards is refused.
+    m_clock->advance(CommandOptions{}.selectTimeoutMs + 1000);
+    m_commands->tick();
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("expired"));
+    QVERIFY(!item(QStringLiteral("slideToConfirm"))->isVisible());
+    QVERIFY(m_writer.requests.isEmpty());
+}
+
+void TstFaceplate::interlockSaysWhatBlocks()
+{
+    send(kLevel, 5);
+    openAs(QStringLiteral("P101.CMD"), QStringLiteral("olga"), Role::Operator);
+    QTRY_VERIFY(textOf(item(QStringLiteral("disabledReason")))
+                    .startsWith(QStringLiteral("Blocked by interlock: ")));
+    QVERIFY(textOf(item(QStringLiteral("disabledReason")))
+                .contains(QStringLiteral("dry-run protection")));
+    QVERIFY(!item(QStringLiteral("discreteOn"))->isEnabled());
+
+    // The level recovers: re-evaluated while open, the controls come back.
+    send(kLevel, 40);
+    QTRY_VERIFY(item(QStringLiteral("discreteOn"))->isEnabled());
+    QVERIFY(!item(QStringLiteral("disabledReason"))->isVisible());
+    QVERIFY(m_writer.requests.isEmpty());
+}
+
+void TstFaceplate::keypadRefusesValuesOutsideTheLimits()
+{
+    openAs(QStringLiteral("TIC201.SP"), QStringLiteral("olga"), Role::Operator);
+    QCOMPARE(textOf(item(QStringLiteral("keypadLimits"))), QStringLiteral("Limits: 20.0 … 90.0 °C"));
+    click(item(QStringLiteral("key_C")));
+    click(item(QStringLiteral("key_9")));
+    click(item(QStringLiteral("key_5"))); // 95 > 90: refused
+    QCOMPARE(textOf(item(QStringLiteral("keypadEntry"))), QStringLiteral("9 °C"));
+    QVERIFY(!item(QStringLiteral("keyEnter"))->isEnabled()); // 9 < 20
+    click(item(QStringLiteral("key_0")));
+    QCOMPARE(textOf(item(QStringLiteral("keypadEntry"))), QStringLiteral("90 °C"));
+    QVERIFY(item(QStringLiteral("keyEnter"))->isEnabled());
+    click(item(QStringLiteral("key_.")));
+    click(item(QStringLiteral("key_5"))); // 90.5 > 90: refused
+    QCOMPARE(textOf(item(QStringLiteral("keypadEntry"))), QStringLiteral("90. °C"));
+    QVERIFY(!item(QStringLiteral("key_±"))->isEnabled()); // no negative setpoints here
+    click(item(QStringLiteral("keyEnter")));
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    QCOMPARE(textOf(item(QStringLiteral("targetText"))), QStringLiteral("40.0 → 90.0 °C"));
+}
+
+void TstFaceplate::criticalSetpointNeedsASecondUser()
+{
+    if (!startSecurity())
+        QSKIP("the security service cannot start here (see the warning above)");
+    // anna, the administrator, is the operator: she cannot be her own second person.
+    openAs(QStringLiteral("TIC201.SP"), QStringLiteral("anna"), Role::Admin);
+    QVERIFY(item(QStringLiteral("faceplate"))->property("visible").toBool());
+    QVERIFY(m_faceplate->critical());
+    m_faceplate->select(55.0);
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    slide(1.0);
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("awaitingConfirmation"));
+    QQuickItem *name = item(QStringLiteral("secondUserName"));
+    QTRY_VERIFY(name && name->isVisible());
+
+    // Wrong password: shown, still waiting.
+    m_faceplate->confirmSecondUser(QStringLiteral("anna"), QStringLiteral("wrong password"));
+    QTRY_COMPARE(textOf(item(QStringLiteral("secondUserError"))),
+                 QStringLiteral("Wrong user name or password"));
+    QCOMPARE(m_faceplate->state(), QStringLiteral("awaitingConfirmation"));
+
+    // Her own correct password: the service refuses the same person.
+    m_faceplate->confirmSecondUser(QStringLiteral("anna"), kPassword);
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("refused"));
+    QVERIFY(m_writer.requests.isEmpty());
+    QTRY_VERIFY(!item(QStringLiteral("secondUserName"))->isVisible());
+    QVERIFY(textOf(item(QStringLiteral("faceplateMessage"))).startsWith(QStringLiteral("Refused: ")));
+
+    // olga operates, anna confirms: sent.
+    m_session->logIn(QStringLiteral("olga"), Role::Operator);
+    m_faceplate->select(55.0);
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    slide(1.0);
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("awaitingConfirmation"));
+    m_faceplate->confirmSecondUser(QStringLiteral("anna"), kPassword);
+    QTRY_COMPARE(m_writer.requests.size(), 1);
+    QCOMPARE(m_writer.requests.constFirst().value.toDouble(), 55.0);
+    QTRY_COMPARE(m_faceplate->confirmer(), QStringLiteral("anna"));
+}
+
+void TstFaceplate::rendersAt1280x800()
+{
+    openAs(QStringLiteral("FIC301.SP"), QStringLiteral("olga"), Role::Operator);
+    m_faceplate->select(20.0);
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    grab(QStringLiteral("analog"));
+    m_faceplate->close();
+    openAs(QStringLiteral("P101.CMD"), QStringLiteral("olga"), Role::Operator);
+    m_faceplate->select(true);
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    grab(QStringLiteral("discrete"));
+    slide(1.0);
+    QTRY_VERIFY(m_faceplate->traveling());
+    grab(QStringLiteral("traveling"));
+    m_faceplate->close();
+    send(kLevel, 5);
+    openAs(QStringLiteral("P101.CMD"), QString(), Role::Viewer);
+    grab(QStringLiteral("viewer"));
+}
+
+QTEST_MAIN(TstFaceplate)
+#include "tst_faceplate.moc"

@@ -1,0 +1,103 @@
+#pragma once
+
+// A small plant for the faceplate tests: a pump with its run feedback and a dry-run interlock on
+// the tank level, the level itself (read-only), a flow setpoint and a critical heater setpoint.
+// Writes go to a TagWriter that answers at once, as a driver confirming the write would; the
+// plant's answer (the feedback) is sent by the test, so "in between" can be looked at.
+
+#include "commands/tagwriter.h"
+#include "tags/tagdirectory.h"
+
+#include <QList>
+#include <QPromise>
+
+#include <memory>
+
+namespace vigil::testing
+{
+
+enum FaceplateTag : quint32 {
+    kPumpCmd = 0,   // P101.CMD: bool, writable, labels Stop/Start, feedback P101.RUN, interlock
+    kPumpRun = 1,   // P101.RUN: bool, read-only
+    kLevel = 2,     // LT101 %: read-only; start blocked while < 10
+    kFlowSp = 3,    // FIC301.SP m³/h: writable 0…50, its own feedback
+    kHeaterSp = 4,  // TIC201.SP °C: writable 20…90, critical (two users)
+};
+
+inline std::shared_ptr<const TagDirectory> faceplatePlant()
+{
+    TagDefinition pump;
+    pump.id = QStringLiteral("P101.CMD");
+    pump.description = QStringLiteral("Feed pump P-101 command");
+    pump.device = QStringLiteral("plc");
+    pump.type = DataType::Bool;
+    pump.writable = true;
+    pump.writeMin = 0;
+    pump.writeMax = 1;
+    pump.command.feedback = QStringLiteral("P101.RUN");
+    pump.command.labels = {QStringLiteral("Stop"), QStringLiteral("Start")};
+    InterlockRule dryRun;
+    dryRun.tagId = QStringLiteral("LT101");
+    dryRun.op = QStringLiteral("<");
+    dryRun.number = 10;
+    dryRun.appliesToValue = true;
+    dryRun.reason = QStringLiteral("dry-run protection");
+    pump.command.interlocks = {dryRun};
+
+    TagDefinition run;
+    run.id = QStringLiteral("P101.RUN");
+    run.description = QStringLiteral("Feed pump P-101 running");
+    run.device = QStringLiteral("plc");
+    run.type = DataType::Bool;
+
+    TagDefinition level;
+    level.id = QStringLiteral("LT101");
+    level.description = QStringLiteral("Feed tank level");
+    level.device = QStringLiteral("plc");
+    level.unit = QStringLiteral("%");
+    level.decimals = 1;
+
+    TagDefinition flow;
+    flow.id = QStringLiteral("FIC301.SP");
+    flow.description = QStringLiteral("Feed flow setpoint");
+    flow.device = QStringLiteral("plc");
+    flow.unit = QStringLiteral("m³/h");
+    flow.rangeHi = 50;
+    flow.decimals = 1;
+    flow.writable = true;
+    flow.writeMin = 0;
+    flow.writeMax = 50;
+
+    TagDefinition heater;
+    heater.id = QStringLiteral("TIC201.SP");
+    heater.description = QStringLiteral("Heater temperature setpoint");
+    heater.device = QStringLiteral("plc");
+    heater.unit = QStringLiteral("°C");
+    heater.rangeHi = 100;
+    heater.decimals = 1;
+    heater.writable = true;
+    heater.writeMin = 20;
+    heater.writeMax = 90;
+    heater.command.critical = true;
+
+    return std::make_shared<const TagDirectory>(
+        std::vector<TagDefinition>{pump, run, level, flow, heater});
+}
+
+// Records each write and confirms it at once, as a driver whose device accepted it.
+class RecordingWriter final : public TagWriter
+{
+public:
+    QFuture<WriteResult> write(const WriteRequest &request) override
+    {
+        requests.append(request);
+        QPromise<WriteResult> promise;
+        promise.start();
+        promise.addResult(WriteResult{request.tag, true, QString()});
+        promise.finish();
+        return promise.future();
+    }
+    QList<WriteRequest> requests;
+};
+
+} // namespace vigil::testing
