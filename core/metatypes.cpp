@@ -2,7 +2,9 @@
 
 #include "alarms/alarmsnapshot.h"
 #include "alarms/alarmtransition.h"
+#include "commands/commandstatus.h"
 #include "events/systemevent.h"
+#include "security/role.h"
 #include "tags/quality.h"
 #include "tags/tagchange.h"
 #include "tags/tagsample.h"
@@ -20,6 +22,8 @@ void registerCoreMetaTypes()
     qRegisterMetaType<vigil::SystemEvent>();
     qRegisterMetaType<vigil::AlarmTransitionBatch>();
     qRegisterMetaType<QList<vigil::AlarmSnapshot>>();
+    qRegisterMetaType<vigil::CommandStatus>();
+    qRegisterMetaType<vigil::Role>();
 }
 
 } // namespace vigil

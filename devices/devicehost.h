@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commands/tagwriter.h"
 #include "driver.h"
 
 #include <QObject>
@@ -17,8 +18,8 @@ class EventLog;
 struct PlantConfig;
 
 // Creates one driver per enabled device of the plant and runs each on its own thread.
-// Routes writes to the driver that owns the tag.
-class DeviceHost : public QObject
+// Routes writes to the driver that owns the tag (the command service's TagWriter).
+class DeviceHost : public QObject, public TagWriter
 {
     Q_OBJECT
 public:
@@ -34,7 +35,7 @@ public:
 
     void startAll();
     void stopAll();
-    QFuture<WriteResult> write(const WriteRequest &request);
+    QFuture<WriteResult> write(const WriteRequest &request) override;
 
 private:
     struct Slot {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alarms/alarmengineoptions.h"
+#include "commands/commandoptions.h"
 #include "deploymentsettings.h"
 #include "deviceconfig.h"
 #include "historyconfig.h"
@@ -23,6 +24,7 @@ struct PlantConfig {
     HistoryConfig history;
     AlarmEngineOptions alarms; // [alarms]: the alarm engine's settings
     SecurityOptions security;  // [security]: logins, lockouts, idle logout
+    CommandOptions commands;   // [commands]: select/confirm timeouts, panel rate limit
     QList<DeviceConfig> devices;
     std::shared_ptr<const TagDirectory> tags;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alarms/alarmrule.h"
+#include "commandsettings.h"
 #include "config/confignode.h"
 #include "datatype.h"
 #include "scaling.h"
@@ -30,6 +31,7 @@ struct TagDefinition {
     qint64 scanMs = 0;  // scan class for polled drivers; 0: the device's default
     ConfigNode options; // driver-specific per-tag settings (a table, or Null)
     QList<AlarmRule> alarms;
+    CommandSettings command; // writable tags: how commands to it are checked and verified
     SourceLocation location;
     SourceLocation addressLocation;
 
