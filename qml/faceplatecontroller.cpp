@@ -173,6 +173,8 @@ QString FaceplateController::stateText() const
 
 QString FaceplateController::message() const
 {
+    if (!m_attemptRefusal.isEmpty())
+        return FaceplateText::notAccepted(m_attemptRefusal);
     return m_status ? FaceplateText::message(*m_status) : QString();
 }
 
@@ -203,6 +205,7 @@ bool FaceplateController::openTag(const QString &tagId)
     emit tagChanged();
     emit valuesChanged();
     refresh();
+    emit permissivesChanged(); // canCommand also depends on which tag is open
     m_refresh.start();
     emit openChanged();
     return true;
@@ -218,6 +221,7 @@ void FaceplateController::close()
     m_tag.reset();
     resetCommand();
     emit tagChanged();
+    emit permissivesChanged();
     emit openChanged();
 }
 
@@ -226,7 +230,9 @@ void FaceplateController::select(const QVariant &value)
     if (!m_tag || !m_commands || !m_session)
         return;
     refresh();
-    if (!canCommand())
+    const bool allowed = m_tag->discrete() ? (value.toBool() ? onAllowed() : offAllowed())
+                                           : canCommand();
+    if (!allowed)
         return;
     if (pending())
         cancel();
@@ -300,10 +306,15 @@ void FaceplateController::onCommandUpdated(const CommandStatus &status)
 {
     if (!m_tag || status.id != m_commandId || m_commandId == 0)
         return;
+    // The service answers a refused operate or confirmation with the command's unchanged state
+    // and the reason: the command still waits, the person is told why.
+    const bool attempt = m_status && m_status->state == status.state &&
+                         isOneOf(m_status, {State::Selected, State::AwaitingConfirmation});
+    m_attemptRefusal = attempt ? status.message : QString();
     m_status = status;
-    if (status.state != State::AwaitingConfirmation)
-        setConfirm(false, m_confirmError);
-    if (status.state == State::Refused && m_confirmBusy)
+    if (attempt && status.state == State::AwaitingConfirmation)
+        setConfirm(false, FaceplateText::notAccepted(status.message));
+    else if (status.state != State::AwaitingConfirmation)
         setConfirm(false, QString());
     updateSecondsLeft();
     emit commandChanged();
@@ -326,27 +337,65 @@ void FaceplateController::refresh()
     updateSecondsLeft();
 }
 
-void FaceplateController::updateDisabledReason()
+QString FaceplateController::generalReason() const
 {
-    QString reason;
     const bool discrete = m_tag->discrete();
     const Permission needed = discrete ? Permission::OperateEquipment : Permission::ChangeSetpoint;
     if (!m_commands)
-        reason = FaceplateText::serviceUnavailable();
-    else if (!m_tag->definition().writable || !m_permissives.writable)
-        reason = FaceplateText::viewOnly();
-    else if (!m_session || (!m_session->loggedIn() && !m_session->allowed(needed)))
-        reason = FaceplateText::notLoggedIn();
-    else if (!m_session->allowed(needed))
-        reason = FaceplateText::roleMayNot(m_session->role(), discrete);
-    else if (!m_permissives.deviceOk)
-        reason = FaceplateText::commLoss(m_permissives.deviceReason);
-    else if (!m_permissives.blocking.isEmpty())
-        reason = FaceplateText::interlocked(m_permissives.blocking);
-    if (reason != m_disabledReason) {
-        m_disabledReason = reason;
-        emit permissivesChanged();
+        return FaceplateText::serviceUnavailable();
+    if (!m_tag->definition().writable || !m_permissives.writable)
+        return FaceplateText::viewOnly();
+    if (!m_session || (!m_session->loggedIn() && !m_session->allowed(needed)))
+        return FaceplateText::notLoggedIn();
+    if (!m_session->allowed(needed))
+        return FaceplateText::roleMayNot(m_session->role(), discrete);
+    if (!m_permissives.deviceOk)
+        return FaceplateText::commLoss(m_permissives.deviceReason);
+    return QString();
+}
+
+void FaceplateController::updateDisabledReason()
+{
+    const QString general = generalReason();
+    QStringList blocked = m_permissives.blocking;
+    QStringList off;
+    QStringList on;
+    if (m_tag->discrete() && m_commands) {
+        off = m_commands->blockingFor(m_tag->index(), QVariant(false));
+        on = m_commands->blockingFor(m_tag->index(), QVariant(true));
     }
+    if (general == m_generalReason && blocked == m_blocked && off == m_blockedOff &&
+        on == m_blockedOn)
+        return;
+    m_generalReason = general;
+    m_blocked = blocked;
+    m_blockedOff = off;
+    m_blockedOn = on;
+    emit permissivesChanged();
+}
+
+bool FaceplateController::canCommand() const
+{
+    if (!m_tag || !m_generalReason.isEmpty())
+        return false;
+    return m_tag->discrete() ? offAllowed() || onAllowed() : m_blocked.isEmpty();
+}
+
+QString FaceplateController::disabledReason() const
+{
+    if (!m_tag)
+        return QString();
+    if (!m_generalReason.isEmpty())
+        return m_generalReason;
+    if (!m_tag->discrete())
+        return m_blocked.isEmpty() ? QString() : FaceplateText::interlocked(m_blocked);
+    if (!m_blockedOff.isEmpty() && !m_blockedOn.isEmpty())
+        return FaceplateText::interlocked(m_blocked);
+    if (!m_blockedOn.isEmpty())
+        return FaceplateText::interlockedValue(m_tag->label(true), m_blockedOn);
+    if (!m_blockedOff.isEmpty())
+        return FaceplateText::interlockedValue(m_tag->label(false), m_blockedOff);
+    return QString();
 }
 
 void FaceplateController::updateSecondsLeft()
@@ -375,6 +424,7 @@ void FaceplateController::resetCommand()
 {
     m_commandId = 0;
     m_status.reset();
+    m_attemptRefusal.clear();
     m_secondsLeft = 0;
     setConfirm(false, QString());
     emit commandChanged();

@@ -65,6 +65,9 @@ class FaceplateController : public QObject
     // May this user command this tag now, and if not, why
     Q_PROPERTY(bool canCommand READ canCommand NOTIFY permissivesChanged)
     Q_PROPERTY(QString disabledReason READ disabledReason NOTIFY permissivesChanged)
+    // Discrete: each state on its own, since an interlock may block a start but never a stop.
+    Q_PROPERTY(bool offAllowed READ offAllowed NOTIFY permissivesChanged)
+    Q_PROPERTY(bool onAllowed READ onAllowed NOTIFY permissivesChanged)
 public:
     FaceplateController(std::shared_ptr<const TagDirectory> tags, CommandService *commands,
                         Session *session, SecurityService *security, TagListModel *values,
@@ -98,8 +101,10 @@ public:
     int secondsLeft() const { return m_secondsLeft; }
     bool confirmBusy() const { return m_confirmBusy; }
     QString confirmError() const { return m_confirmError; }
-    bool canCommand() const { return m_disabledReason.isEmpty(); }
-    QString disabledReason() const { return m_disabledReason; }
+    bool canCommand() const;
+    QString disabledReason() const;
+    bool offAllowed() const { return m_generalReason.isEmpty() && m_blockedOff.isEmpty(); }
+    bool onAllowed() const { return m_generalReason.isEmpty() && m_blockedOn.isEmpty(); }
 
     // Opens the faceplate of a tag by id (a tag row, later a mimic symbol); false if unknown.
     Q_INVOKABLE bool openTag(const QString &tagId);
@@ -131,6 +136,7 @@ private:
     bool pending() const; // a command waits for this panel's operate or second user
     void refresh();       // permissives, reason, countdown (every 500 ms while open)
     void updateDisabledReason();
+    QString generalReason() const;
     void updateSecondsLeft();
     void setConfirm(bool busy, const QString &error);
     void resetCommand();
@@ -147,7 +153,11 @@ private:
     CommandPermissives m_permissives;
     std::optional<CommandStatus> m_status; // the latest status of this faceplate's command
     quint64 m_commandId = 0;
-    QString m_disabledReason;
+    QString m_generalReason;  // role, login, comm loss, view only: nothing may be commanded
+    QStringList m_blocked;    // interlocks blocking now (any value)
+    QStringList m_blockedOff; // discrete: those blocking a command to false / to true
+    QStringList m_blockedOn;
+    QString m_attemptRefusal; // an operate or confirmation the service did not accept
     int m_secondsLeft = 0;
     bool m_confirmBusy = false;
     QString m_confirmError;

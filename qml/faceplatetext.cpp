@@ -113,6 +113,16 @@ QString FaceplateText::interlocked(const QStringList &blocking)
     return tr("Blocked by interlock: %1").arg(blocking.join(QStringLiteral("; ")));
 }
 
+QString FaceplateText::interlockedValue(const QString &label, const QStringList &blocking)
+{
+    return tr("%1 blocked by interlock: %2").arg(label, blocking.join(QStringLiteral("; ")));
+}
+
+QString FaceplateText::notAccepted(const QString &message)
+{
+    return tr("Not accepted: %1").arg(message);
+}
+
 QString FaceplateText::serviceUnavailable()
 {
     return tr("Commands are not available on this panel");

@@ -27,6 +27,9 @@ public:
     static QString roleMayNot(Role role, bool discrete);
     static QString commLoss(const QString &reason);
     static QString interlocked(const QStringList &blocking);
+    static QString interlockedValue(const QString &label, const QStringList &blocking);
+    // An operate or confirmation the service refused; the command still waits.
+    static QString notAccepted(const QString &message);
     static QString serviceUnavailable();
 
     static QString loginFailure(const LoginResult &result);

@@ -12,7 +12,10 @@ RowLayout {
     property bool inputEnabled: true
     spacing: 24
 
-    Component.onCompleted: keypad.setValue(Math.min(controller.writeMax, Math.max(controller.writeMin, controller.currentValue)))
+    Component.onCompleted: {
+        keypad.setValue(Math.min(controller.writeMax, Math.max(controller.writeMin, controller.currentValue)))
+        slider.value = keypad.value
+    }
 
     NumericKeypad {
         id: keypad

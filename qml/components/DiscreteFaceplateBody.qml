@@ -19,7 +19,7 @@ ColumnLayout {
                 objectName: modelData ? "discreteOn" : "discreteOff"
                 Layout.preferredWidth: 220
                 Layout.preferredHeight: 64
-                enabled: body.inputEnabled
+                enabled: body.inputEnabled && (modelData ? body.controller.onAllowed : body.controller.offAllowed)
                 emphasised: body.controller.feedbackState === modelData
                 font.pixelSize: Theme.fontLarge
                 text: modelData ? body.controller.onLabel : body.controller.offLabel

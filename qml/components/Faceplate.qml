@@ -137,7 +137,7 @@ Popup {
 
         // Why the controls are disabled (role, comm loss, interlock, view only).
         Rectangle {
-            visible: !faceplate.controller.canCommand
+            visible: faceplate.controller.disabledReason !== ""
             Layout.fillWidth: true
             Layout.preferredHeight: reasonText.implicitHeight + 20
             color: Theme.raised

@@ -105,6 +105,7 @@ FocusScope {
                 drag.minimumX: 0
                 drag.maximumX: control.travel
                 drag.threshold: 4
+                drag.smoothed: false // the knob stays under the finger
                 onPressed: control.forceActiveFocus()
                 onReleased: control.finish()
                 onCanceled: snapBack.start()

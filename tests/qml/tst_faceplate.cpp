@@ -63,6 +63,12 @@ private slots:
 
 private:
     QQuickItem *item(const QString &name) const { return findItem(m_window, name); }
+    // A closed popup's items leave the scene: not found is not shown.
+    bool shown(const QString &name) const
+    {
+        QQuickItem *found = item(name);
+        return found && found->isVisible();
+    }
     void click(QQuickItem *target);
     void slide(double fraction);
     void send(quint32 tag, double value);
@@ -179,12 +185,14 @@ void TstFaceplate::slide(double fraction)
     QQuickItem *track = item(QStringLiteral("slideToConfirm"));
     QVERIFY(knob && track && knob->isVisible());
     QTRY_VERIFY(track->isEnabled());
+    // The row has just been shown: let the layout give the track its width first.
+    QTRY_VERIFY(track->width() > track->implicitWidth());
     const QPoint start = knob->mapToScene(QPointF(knob->width() / 2, knob->height() / 2)).toPoint();
-    const int distance = int((track->width() - knob->width()) * fraction);
+    const int distance = int((track->width() - knob->width()) * fraction) + (fraction >= 1 ? 8 : 0);
     QTest::mousePress(m_window, Qt::LeftButton, {}, start);
     for (int step = 1; step <= 10; ++step)
-        QTest::mouseMove(m_window, start + QPoint(distance * step / 10 + (step == 10 ? 8 : 0), 0));
-    QTest::mouseRelease(m_window, Qt::LeftButton, {}, start + QPoint(distance + 8, 0));
+        QTest::mouseMove(m_window, start + QPoint(distance * step / 10, 0));
+    QTest::mouseRelease(m_window, Qt::LeftButton, {}, start + QPoint(distance, 0));
 }
 
 void TstFaceplate::send(quint32 tag, double value)
@@ -198,8 +206,7 @@ void TstFaceplate::openAs(const QString &tagId, const QString &user, Role role)
     if (!user.isEmpty())
         m_session->logIn(user, role);
     QVERIFY(m_faceplate->openTag(tagId));
-    QTRY_VERIFY(item(QStringLiteral("faceplateTag")) &&
-                item(QStringLiteral("faceplateTag"))->isVisible());
+    QTRY_VERIFY(shown(QStringLiteral("faceplateTag")));
 }
 
 // The real user database: journal.db migrated by the journal, then anna as the first
@@ -247,7 +254,7 @@ void TstFaceplate::tagRowOpensTheFaceplate()
 
     click(item(QStringLiteral("faceplateClose")));
     QTRY_VERIFY(!m_faceplate->isOpen());
-    QTRY_VERIFY(!item(QStringLiteral("faceplateTag"))->isVisible());
+    QTRY_VERIFY(!shown(QStringLiteral("faceplateTag")));
 }
 
 void TstFaceplate::readOnlyTagIsViewOnly()
@@ -285,7 +292,7 @@ void TstFaceplate::viewerSeesControlsDisabledWithTheReason()
     // Logging in as an operator enables them at once.
     m_session->logIn(QStringLiteral("olga"), Role::Operator);
     QTRY_VERIFY(item(QStringLiteral("discreteOn"))->isEnabled());
-    QVERIFY(!item(QStringLiteral("disabledReason"))->isVisible());
+    QVERIFY(!shown(QStringLiteral("disabledReason")));
     QVERIFY(m_writer.requests.isEmpty());
 }
 
@@ -315,7 +322,7 @@ void TstFaceplate::operatorStartsThePumpWithSlideToConfirm()
     send(kPumpRun, 1);
     QTRY_COMPARE(m_faceplate->state(), QStringLiteral("succeeded"));
     QVERIFY(!m_faceplate->traveling());
-    QTRY_VERIFY(!item(QStringLiteral("travelIndicator"))->isVisible());
+    QTRY_VERIFY(!shown(QStringLiteral("travelIndicator")));
     QCOMPARE(textOf(item(QStringLiteral("faceplateState"))), QStringLiteral("Done"));
     QVERIFY(textOf(item(QStringLiteral("feedbackText"))).endsWith(QStringLiteral("Start")));
 }
@@ -335,7 +342,7 @@ void TstFaceplate::releasedBeforeTheEndNothingIsSent()
     m_clock->advance(CommandOptions{}.selectTimeoutMs + 1000);
     m_commands->tick();
     QTRY_COMPARE(m_faceplate->state(), QStringLiteral("expired"));
-    QVERIFY(!item(QStringLiteral("slideToConfirm"))->isVisible());
+    QVERIFY(!shown(QStringLiteral("slideToConfirm")));
     QVERIFY(m_writer.requests.isEmpty());
 }
 
@@ -343,16 +350,19 @@ void TstFaceplate::interlockSaysWhatBlocks()
 {
     send(kLevel, 5);
     openAs(QStringLiteral("P101.CMD"), QStringLiteral("olga"), Role::Operator);
-    QTRY_VERIFY(textOf(item(QStringLiteral("disabledReason")))
-                    .startsWith(QStringLiteral("Blocked by interlock: ")));
-    QVERIFY(textOf(item(QStringLiteral("disabledReason")))
-                .contains(QStringLiteral("dry-run protection")));
+    // The dry-run interlock blocks a start, never a stop.
+    QTRY_COMPARE(textOf(item(QStringLiteral("disabledReason"))),
+                 QStringLiteral("Start blocked by interlock: LT101 < 10 % (dry-run protection)"));
     QVERIFY(!item(QStringLiteral("discreteOn"))->isEnabled());
+    QVERIFY(item(QStringLiteral("discreteOff"))->isEnabled());
+    click(item(QStringLiteral("discreteOn")));
+    QTest::qWait(50);
+    QCOMPARE(m_faceplate->state(), QStringLiteral("idle"));
 
-    // The level recovers: re-evaluated while open, the controls come back.
+    // The level recovers: re-evaluated while open, the start comes back.
     send(kLevel, 40);
     QTRY_VERIFY(item(QStringLiteral("discreteOn"))->isEnabled());
-    QVERIFY(!item(QStringLiteral("disabledReason"))->isVisible());
+    QVERIFY(!shown(QStringLiteral("disabledReason")));
     QVERIFY(m_writer.requests.isEmpty());
 }
 
@@ -402,7 +412,7 @@ void TstFaceplate::criticalSetpointNeedsASecondUser()
     m_faceplate->confirmSecondUser(QStringLiteral("anna"), kPassword);
     QTRY_COMPARE(m_faceplate->state(), QStringLiteral("refused"));
     QVERIFY(m_writer.requests.isEmpty());
-    QTRY_VERIFY(!item(QStringLiteral("secondUserName"))->isVisible());
+    QTRY_VERIFY(!shown(QStringLiteral("secondUserName")));
     QVERIFY(textOf(item(QStringLiteral("faceplateMessage"))).startsWith(QStringLiteral("Refused: ")));
 
     // olga operates, anna confirms: sent.

@@ -38,7 +38,7 @@ inline std::shared_ptr<const TagDirectory> faceplatePlant()
     pump.command.labels = {QStringLiteral("Stop"), QStringLiteral("Start")};
     InterlockRule dryRun;
     dryRun.tagId = QStringLiteral("LT101");
-    dryRun.op = QStringLiteral("<");
+    dryRun.op = InterlockRule::Op::Less;
     dryRun.number = 10;
     dryRun.appliesToValue = true;
     dryRun.reason = QStringLiteral("dry-run protection");
