@@ -51,6 +51,7 @@ QList<QCommandLineOption> runOptions()
 // A headless command: the words that name it, its options, and how they are read.
 struct Subcommand {
     QStringList words;
+    QStringList arguments; // positional, e.g. NAME ROLE: all required
     CommandLine::Command command;
     const char *summary;
     QList<QCommandLineOption> (*options)();
@@ -106,25 +107,97 @@ bool readExportHistory(const QCommandLineParser &p, CommandLine &cli, QString *e
     return error->isEmpty();
 }
 
-const std::array<Subcommand, 1> &subcommands()
+QList<QCommandLineOption> configOnlyOptions()
 {
-    static const std::array<Subcommand, 1> list{{
+    return {configOption(), helpOption()};
+}
+
+QList<QCommandLineOption> userAddOptions()
+{
+    return {configOption(),
+            {QStringLiteral("role"),
+             QStringLiteral("viewer, operator, engineer or admin (required)."),
+             QStringLiteral("role")},
+            helpOption()};
+}
+
+// `vigil user <action> NAME [ROLE]`: the action is the second word, the rest positional. The
+// role is checked when the command runs (a refusal, audited, that lists the roles).
+bool readUser(const QCommandLineParser &p, CommandLine &cli, QString *error)
+{
+    UserArguments &a = cli.user;
+    const QStringList values = p.positionalArguments();
+    a.name = values.value(0);
+    a.role = a.action == u"add" ? p.value(QStringLiteral("role")) : values.value(1);
+    if (a.action == u"add" && a.role.isEmpty() && !cli.help)
+        *error = QStringLiteral("user add needs --role ROLE");
+    return error->isEmpty();
+}
+
+bool readNothing(const QCommandLineParser &, CommandLine &, QString *)
+{
+    return true;
+}
+
+const std::array<Subcommand, 8> &subcommands()
+{
+    static const std::array<Subcommand, 8> list{{
         {{QStringLiteral("export"), QStringLiteral("history")},
+         {},
          CommandLine::Command::ExportHistory,
          "Export stored history as CSV, with progress on the terminal.",
          exportHistoryOptions,
          readExportHistory},
+        {{QStringLiteral("user"), QStringLiteral("add")},
+         {QStringLiteral("NAME")},
+         CommandLine::Command::User,
+         "Add a user with --role; the password is asked twice (or read as one line from stdin).",
+         userAddOptions,
+         readUser},
+        {{QStringLiteral("user"), QStringLiteral("passwd")},
+         {QStringLiteral("NAME")},
+         CommandLine::Command::User,
+         "Set a user's password (and lift a lockout).",
+         configOnlyOptions,
+         readUser},
+        {{QStringLiteral("user"), QStringLiteral("disable")},
+         {QStringLiteral("NAME")},
+         CommandLine::Command::User,
+         "Disable a user: no more logins.",
+         configOnlyOptions,
+         readUser},
+        {{QStringLiteral("user"), QStringLiteral("enable")},
+         {QStringLiteral("NAME")},
+         CommandLine::Command::User,
+         "Enable a disabled user again.",
+         configOnlyOptions,
+         readUser},
+        {{QStringLiteral("user"), QStringLiteral("role")},
+         {QStringLiteral("NAME"), QStringLiteral("ROLE")},
+         CommandLine::Command::User,
+         "Change a user's role.",
+         configOnlyOptions,
+         readUser},
+        {{QStringLiteral("user"), QStringLiteral("list")},
+         {},
+         CommandLine::Command::User,
+         "List the users: name, role, disabled, locked.",
+         configOnlyOptions,
+         readUser},
+        {{QStringLiteral("audit"), QStringLiteral("verify")},
+         {},
+         CommandLine::Command::AuditVerify,
+         "Check the audit trail's hash chain, HMACs and head file (exit 1 when broken).",
+         configOnlyOptions,
+         readNothing},
     }};
     return list;
 }
 
-const Subcommand *subcommandOf(CommandLine::Command command)
+const Subcommand *subcommandAt(int index)
 {
-    for (const Subcommand &s : subcommands()) {
-        if (s.command == command)
-            return &s;
-    }
-    return nullptr;
+    return index >= 0 && index < int(subcommands().size()) ? &subcommands()[size_t(index)]
+                                                           : nullptr;
 }
 
 void setUp(QCommandLineParser &parser, const QList<QCommandLineOption> &options)
@@ -166,6 +239,7 @@ bool CommandLine::parse(const QStringList &arguments)
         return false;
     }
     command = match->command;
+    m_subcommand = int(match - subcommands().data());
     configPath = global.value(QStringLiteral("config"));
     QCommandLineParser parser;
     setUp(parser, match->options());
@@ -173,12 +247,20 @@ bool CommandLine::parse(const QStringList &arguments)
         m_error = parser.errorText();
         return false;
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    help = parser.isSet(QStringLiteral("help")) || global.isSet(QStringLiteral("help"));
+    const QStringList values = parser.positionalArguments();
+    if (values.size() > match->arguments.size()) {
         m_error =
-            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+            QStringLiteral("unexpected argument '%1'").arg(values.at(match->arguments.size()));
         return false;
     }
-    help = parser.isSet(QStringLiteral("help")) || global.isSet(QStringLiteral("help"));
+    if (values.size() < match->arguments.size() && !help) {
+        m_error =
+            QStringLiteral("%1 needs %2").arg(match->words.join(u' '), match->arguments.join(u' '));
+        return false;
+    }
+    if (command == Command::User)
+        user.action = match->words.at(1);
     if (parser.isSet(QStringLiteral("config")))
         configPath = parser.value(QStringLiteral("config"));
     return match->read(parser, *this, &m_error);
@@ -223,10 +305,11 @@ bool CommandLine::parseRun(const QStringList &arguments)
 QString CommandLine::helpText() const
 {
     QCommandLineParser parser;
-    if (const Subcommand *s = subcommandOf(command)) {
+    if (const Subcommand *s = subcommandAt(m_subcommand)) {
         setUp(parser, s->options());
+        const QStringList usage = s->words + s->arguments;
         return QStringLiteral("Usage: vigil %1 [options]\n%2\n")
-                   .arg(s->words.join(u' '), QString::fromUtf8(s->summary)) +
+                   .arg(usage.join(u' '), QString::fromUtf8(s->summary)) +
                parser.helpText().section(u'\n', 1);
     }
     parser.setApplicationDescription(

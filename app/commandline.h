@@ -15,15 +15,24 @@ struct HistoryExportArguments {
     QString out; // the CSV file to write
 };
 
+// Arguments of `vigil user …`.
+struct UserArguments {
+    QString action; // "add", "passwd", "disable", "enable", "role", "list"
+    QString name;   // the user (all but list)
+    QString role;   // add: --role; role: the second word
+};
+
 // The vigil command line: `vigil [options]` runs the HMI; `vigil <command> [options]` runs a
-// headless command (export history; later user add, audit verify, report). Parsed before any
-// QCoreApplication exists, so that headless commands never need a display.
+// headless command (export history, user add|passwd|disable|enable|role|list, audit verify). Parsed
+// before any QCoreApplication exists, so that headless commands never need a display.
 class CommandLine
 {
 public:
     enum class Command {
         Run,
         ExportHistory,
+        User,
+        AuditVerify,
     };
 
     bool parse(const QStringList &arguments);
@@ -41,10 +50,12 @@ public:
     QString language;         // --lang zh_CN
     int exitAfterSeconds = 0; // --exit-after N (smoke tests)
     HistoryExportArguments exportHistory;
+    UserArguments user;
 
 private:
     bool parseRun(const QStringList &arguments);
     QString m_error;
+    int m_subcommand = -1; // the headless command matched, for its help
 };
 
 } // namespace vigil

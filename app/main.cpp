@@ -12,6 +12,7 @@
 #include "alarmsound.h"
 #include "applog.h"
 #include "appstartup.h"
+#include "auditcommand.h"
 #include "builtindrivers.h"
 #include "commandline.h"
 #include "config/plantloader.h"
@@ -39,6 +40,7 @@
 #include "tags/uichangecoalescer.h"
 #include "trendcontroller.h"
 #include "unixsignalwatcher.h"
+#include "usercommand.h"
 #include "util/privatefiles.h"
 #include "util/systemclock.h"
 
@@ -62,7 +64,8 @@ using namespace vigil;
 namespace
 {
 
-// Headless commands only read (plant files, history), so they run beside a running HMI.
+// Headless commands run beside a running HMI: they only read (plant files, history), or write
+// journal.db in transactions of their own (users, audit rows).
 std::optional<int> runHeadlessCommand(const CommandLine &cli, const DriverRegistry &drivers,
                                       int argc, char *argv[], QTextStream &out, QTextStream &err)
 {
@@ -71,6 +74,15 @@ std::optional<int> runHeadlessCommand(const CommandLine &cli, const DriverRegist
         QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false\nvigil.*.debug=false"));
         return runHistoryExport(cli.exportHistory, findPlantFile(cli.configPath), drivers, out,
                                 err);
+    }
+    if (cli.command == CommandLine::Command::User ||
+        cli.command == CommandLine::Command::AuditVerify) {
+        QCoreApplication app(argc, argv);
+        QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false\nvigil.*.debug=false"));
+        const QString plantFile = findPlantFile(cli.configPath);
+        return cli.command == CommandLine::Command::User
+                   ? runUserCommand(cli.user, plantFile, drivers, out, err)
+                   : runAuditVerify(plantFile, drivers, out, err);
     }
     if (!cli.checkConfigPath.isEmpty()) {
         QCoreApplication app(argc, argv);

@@ -75,6 +75,34 @@ QList<SchemaMigration> migrations()
                  "shelve_until_ms BIGINT NOT NULL, out_of_service_user TEXT NOT NULL, "
                  "detail TEXT NOT NULL, updated_ms BIGINT NOT NULL)"),
          }},
+        // Users (password: a PasswordHasher string; locked_until_ms: wall time, 0 = not
+        // locked) and the audit trail, a hash chain: seq is assigned by the writer (1, 2, 3…
+        // without gaps), prev_hash is the previous row's hash (64 zeros for seq 1), hash the
+        // SHA-256 of prev_hash and the canonical row, hmac its HMAC-SHA256 with audit.key.
+        {2,
+         "users, audit trail",
+         {
+             QStringLiteral("CREATE TABLE app_user (name TEXT PRIMARY KEY, role INTEGER NOT NULL, "
+                            "password TEXT NOT NULL, disabled INTEGER NOT NULL, "
+                            "failed_logins INTEGER NOT NULL, locked_until_ms INTEGER NOT NULL, "
+                            "created_ms INTEGER NOT NULL, changed_ms INTEGER NOT NULL)"),
+             QStringLiteral("CREATE TABLE audit (seq INTEGER PRIMARY KEY, time_ms INTEGER NOT "
+                            "NULL, user_name TEXT NOT NULL, action TEXT NOT NULL, "
+                            "target TEXT NOT NULL, detail TEXT NOT NULL, result TEXT NOT NULL, "
+                            "prev_hash TEXT NOT NULL, hash TEXT NOT NULL, hmac TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX audit_time ON audit (time_ms)"),
+         },
+         {
+             QStringLiteral("CREATE TABLE app_user (name TEXT PRIMARY KEY, role INTEGER NOT NULL, "
+                            "password TEXT NOT NULL, disabled INTEGER NOT NULL, "
+                            "failed_logins INTEGER NOT NULL, locked_until_ms BIGINT NOT NULL, "
+                            "created_ms BIGINT NOT NULL, changed_ms BIGINT NOT NULL)"),
+             QStringLiteral("CREATE TABLE audit (seq BIGINT PRIMARY KEY, time_ms BIGINT NOT "
+                            "NULL, user_name TEXT NOT NULL, action TEXT NOT NULL, "
+                            "target TEXT NOT NULL, detail TEXT NOT NULL, result TEXT NOT NULL, "
+                            "prev_hash TEXT NOT NULL, hash TEXT NOT NULL, hmac TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX audit_time ON audit (time_ms)"),
+         }},
     };
 }
 

@@ -8,7 +8,8 @@ namespace vigil
 
 // The journal.db schema and its ordered migrations: alarm_journal (one row per alarm
 // transition), event (one row per system event), alarm_state (the restorable state per alarm
-// key, written by the journal writer only). SQLite keeps the version in PRAGMA user_version,
+// key, written by the journal writer only), app_user (the panel's users) and audit (the
+// hash-chained audit trail). SQLite keeps the version in PRAGMA user_version,
 // PostgreSQL in journal_meta('schema_version'). Each migration runs in its own transaction
 // together with the version bump, so a crash leaves a consistent version.
 class JournalSchema

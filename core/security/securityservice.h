@@ -5,6 +5,7 @@
 #include "security/auditrecord.h"
 #include "security/auditverification.h"
 #include "security/loginresult.h"
+#include "security/passwordhasher.h"
 #include "security/securityoptions.h"
 
 #include <QFuture>
@@ -47,18 +48,25 @@ public:
     QFuture<QString> createFirstAdministrator(const QString &name, const QString &password);
     // Any thread; appended in call order, never blocks. timeMs 0 is stamped now.
     void audit(AuditEntry entry);
-    // Newest first, keyset paging (see AuditFilter).
+    // Newest first, keyset paging (see AuditFilter); a bad filter or a database error fails the
+    // future with a JournalQueryError naming the problem.
     QFuture<QList<AuditRecord>> auditPage(const AuditFilter &filter);
     // Walks the whole chain (audited as audit.verify by `user`).
     QFuture<AuditVerification> verifyAudit(const QString &user);
 
     const SecurityOptions &options() const { return m_options; }
+    // Before start(): the scrypt cost of new hashes (tests use a cheap one).
+    void setPasswordHasher(const PasswordHasher &hasher);
 
 signals:
     void auditAppended(); // after each committed audit row (Audit page refresh)
 
 private:
+    QString m_databaseUrl;
+    QString m_keyFile;
+    QString m_headFile;
     SecurityOptions m_options;
+    PasswordHasher m_hasher;
     Clock *m_clock;
     QThread m_thread;
     SecurityWorker *m_worker = nullptr;

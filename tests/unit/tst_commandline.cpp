@@ -10,6 +10,9 @@ using vigil::HistoryExportArguments;
 namespace
 {
 
+const QString kCommands = QStringLiteral("export history, user add, user passwd, user disable, "
+                                         "user enable, user role, user list, audit verify)");
+
 QStringList args(std::initializer_list<QString> rest)
 {
     QStringList out{QStringLiteral("vigil")};
@@ -33,6 +36,7 @@ private slots:
     void runOptionsAsBefore();
     void exportHistory();
     void exportHistoryNeedsItsArguments();
+    void userAndAuditCommands();
     void unknownAndIncompleteCommands();
     void helpListsCommands();
 };
@@ -131,9 +135,9 @@ void TstCommandLine::rejectsBadCommandLines_data()
     QTest::newRow("unknown option") << args({"--frobnicate"}) << "Unknown option 'frobnicate'.";
     QTest::newRow("unknown short option") << args({"-x"}) << "Unknown option 'x'.";
     QTest::newRow("positional argument")
-        << args({"plant.toml"}) << "unknown command 'plant.toml' (commands: export history)";
+        << args({"plant.toml"}) << "unknown command 'plant.toml' (commands: " + kCommands;
     QTest::newRow("positional after an option")
-        << args({"--kiosk", "extra"}) << "unknown command 'extra' (commands: export history)";
+        << args({"--kiosk", "extra"}) << "unknown command 'extra' (commands: " + kCommands;
     QTest::newRow("--config without a value")
         << args({"--config"}) << "Missing value after '--config'.";
     QTest::newRow("--config with an empty value")
@@ -237,6 +241,52 @@ void TstCommandLine::exportHistoryNeedsItsArguments()
     QVERIFY(help.help);
     QVERIFY(help.helpText().contains(u"Usage: vigil export history"));
     QVERIFY(help.helpText().contains(u"--profile"));
+}
+
+void TstCommandLine::userAndAuditCommands()
+{
+    CommandLine add;
+    QVERIFY2(add.parse(cargs({"user", "add", "alice", "--role", "operator", "--config", "p.toml"})),
+             qPrintable(add.error()));
+    QCOMPARE(add.command, CommandLine::Command::User);
+    QCOMPARE(add.user.action, QStringLiteral("add"));
+    QCOMPARE(add.user.name, QStringLiteral("alice"));
+    QCOMPARE(add.user.role, QStringLiteral("operator"));
+    QCOMPARE(add.configPath, QStringLiteral("p.toml"));
+
+    CommandLine role;
+    QVERIFY(role.parse(cargs({"-c", "p.toml", "user", "role", "alice", "engineer"})));
+    QCOMPARE(role.user.action, QStringLiteral("role"));
+    QCOMPARE(role.user.name, QStringLiteral("alice"));
+    QCOMPARE(role.user.role, QStringLiteral("engineer"));
+    QCOMPARE(role.configPath, QStringLiteral("p.toml"));
+
+    CommandLine list;
+    QVERIFY(list.parse(cargs({"user", "list"})));
+    QCOMPARE(list.user.action, QStringLiteral("list"));
+    CommandLine verify;
+    QVERIFY(verify.parse(cargs({"audit", "verify", "--config", "p.toml"})));
+    QCOMPARE(verify.command, CommandLine::Command::AuditVerify);
+
+    // A password is never an argument: there is no option for one, and no room for it.
+    CommandLine noRole;
+    QVERIFY(!noRole.parse(cargs({"user", "add", "alice"})));
+    QCOMPARE(noRole.error(), QStringLiteral("user add needs --role ROLE"));
+    CommandLine noName;
+    QVERIFY(!noName.parse(cargs({"user", "passwd"})));
+    QCOMPARE(noName.error(), QStringLiteral("user passwd needs NAME"));
+    CommandLine password;
+    QVERIFY(!password.parse(cargs({"user", "passwd", "alice", "secret"})));
+    QCOMPARE(password.error(), QStringLiteral("unexpected argument 'secret'"));
+    CommandLine option;
+    QVERIFY(!option.parse(cargs({"user", "add", "alice", "--role", "admin", "--password", "x"})));
+    QCOMPARE(option.error(), QStringLiteral("Unknown option 'password'."));
+
+    CommandLine help;
+    QVERIFY(help.parse(cargs({"user", "role", "--help"})));
+    QVERIFY(help.help);
+    QVERIFY2(help.helpText().startsWith(u"Usage: vigil user role NAME ROLE [options]"),
+             qPrintable(help.helpText()));
 }
 
 void TstCommandLine::unknownAndIncompleteCommands()

@@ -69,7 +69,7 @@ void TstJournalSchema::createsFreshDatabase()
     QString error;
     QVERIFY2(JournalSchema::migrate(db, true, &error), qPrintable(error));
     QCOMPARE(JournalSchema::version(db, true), JournalSchema::latestVersion());
-    QCOMPARE(JournalSchema::latestVersion(), 1);
+    QCOMPARE(JournalSchema::latestVersion(), 2);
     QVERIFY2(JournalSchema::readable(db, true, &error), qPrintable(error));
 
     // The contract the history pages read.
@@ -83,13 +83,20 @@ void TstJournalSchema::createsFreshDatabase()
     QCOMPARE(columns(QStringLiteral("event")),
              QStringList({"id", "time_ms", "severity", "source", "kind", "message"}));
     QVERIFY(columns(QStringLiteral("alarm_state")).contains(QStringLiteral("shelve_until_ms")));
+    QCOMPARE(columns(QStringLiteral("app_user")),
+             QStringList({"name", "role", "password", "disabled", "failed_logins",
+                          "locked_until_ms", "created_ms", "changed_ms"}));
+    QCOMPARE(columns(QStringLiteral("audit")),
+             QStringList({"seq", "time_ms", "user_name", "action", "target", "detail", "result",
+                          "prev_hash", "hash", "hmac"}));
     QSqlQuery q(db);
     QVERIFY(q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name "
                                   "NOT LIKE 'sqlite_%' ORDER BY name")));
     QStringList indexes;
     while (q.next())
         indexes.append(q.value(0).toString());
-    QCOMPARE(indexes, QStringList({"alarm_journal_key_time", "alarm_journal_time", "event_time"}));
+    QCOMPARE(indexes, QStringList({"alarm_journal_key_time", "alarm_journal_time", "audit_time",
+                                   "event_time"}));
 
     // The file is private to Vigil's user.
     QCOMPARE(QFileInfo(m_dir->filePath("journal.db")).permissions() &

@@ -1,0 +1,94 @@
+#include "securitycommandcontext.h"
+
+#include "config/plantloader.h"
+#include "journal/journalschema.h"
+#include "security/auditkey.h"
+#include "util/privatefiles.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace vigil
+{
+
+std::optional<int> SecurityCommandContext::open(const QString &plantFile,
+                                                const DriverCatalog &drivers, Access access,
+                                                QTextStream &err)
+{
+    if (plantFile.isEmpty()) {
+        err << "vigil: no plant file: give --config FILE or set VIGIL_CONFIG" << Qt::endl;
+        return 2;
+    }
+    const PlantLoader::Result loaded = PlantLoader(drivers).load(plantFile);
+    if (!loaded.plant) {
+        for (const QString &line : loaded.diagnostics.toStringList())
+            err << line << Qt::endl;
+        err << "vigil: " << plantFile << " is not a valid plant" << Qt::endl;
+        return 1;
+    }
+    const PlantConfig &plant = *loaded.plant;
+    m_options = plant.security;
+    const QDir dataDir(plant.settings.dataDir());
+    m_keyFile = dataDir.filePath(QStringLiteral("audit.key"));
+    m_headFile = dataDir.filePath(QStringLiteral("audit.head"));
+    return openDatabase(plant.settings.databaseUrl(), plant.settings.dataDir(), access, err);
+}
+
+std::optional<int> SecurityCommandContext::openDatabase(const QString &url, const QString &dataDir,
+                                                        Access access, QTextStream &err)
+{
+    QString error;
+    const std::optional<HistoryUrl> parsed = JournalConnection::parseUrl(url, &error);
+    if (!parsed) {
+        err << "vigil: " << error << Qt::endl;
+        return 1;
+    }
+    const bool administer = access == Access::Administer;
+    if (!administer && parsed->isSqlite() && !QFileInfo::exists(parsed->path())) {
+        err << "vigil: no journal database at " << parsed->path() << Qt::endl;
+        return 1;
+    }
+    if (administer && !PrivateFiles::makeDirectory(dataDir, &error)) {
+        err << "vigil: " << error << Qt::endl;
+        return 1;
+    }
+    m_connection = std::make_unique<JournalConnection>(
+        *parsed, administer ? JournalConnection::Role::Writer : JournalConnection::Role::Reader);
+    if (!m_connection->open(&error)) {
+        err << "vigil: " << error << Qt::endl;
+        return 1;
+    }
+    QSqlDatabase db = m_connection->database();
+    // The user commands may be the first to touch journal.db; a verification only reads.
+    if (!(administer ? JournalSchema::migrate(db, isSqlite(), &error)
+                     : JournalSchema::readable(db, isSqlite(), &error))) {
+        err << "vigil: " << error << Qt::endl;
+        return 1;
+    }
+    std::optional<QByteArray> key = QByteArray(); // no key yet: nothing was ever sealed
+    if (administer)
+        key = AuditKey::loadOrCreate(m_keyFile, &error);
+    else if (QFileInfo::exists(m_keyFile))
+        key = AuditKey::load(m_keyFile, &error);
+    if (!key) {
+        err << "vigil: " << error << Qt::endl;
+        return 1;
+    }
+    m_key = *key;
+    return std::nullopt;
+}
+
+QString SecurityCommandContext::actor()
+{
+    // The name logged in on the terminal (the admin behind sudo), else the effective user.
+    if (const char *login = ::getlogin(); login && *login)
+        return QStringLiteral("cli:%1").arg(QString::fromLocal8Bit(login));
+    if (const passwd *pw = ::getpwuid(::geteuid()); pw && pw->pw_name)
+        return QStringLiteral("cli:%1").arg(QString::fromLocal8Bit(pw->pw_name));
+    return QStringLiteral("cli:uid%1").arg(::geteuid());
+}
+
+} // namespace vigil

@@ -1,0 +1,63 @@
+#include "audittrail.h"
+
+#include "security/securitylog.h"
+#include "util/clock.h"
+
+#include <QFileInfo>
+
+namespace vigil
+{
+
+AuditTrail::AuditTrail(QSqlDatabase db, bool sqlite, QByteArray key, QString headPath,
+                       const Clock *clock)
+    : m_store(std::move(db), sqlite)
+    , m_key(std::move(key))
+    , m_head(std::move(headPath))
+    , m_clock(clock)
+{
+}
+
+std::optional<AuditRow> AuditTrail::append(AuditEntry entry, QString *error)
+{
+    if (!m_headChecked && !recordMissingHead(error))
+        return std::nullopt;
+    if (entry.timeMs == 0)
+        entry.timeMs = m_clock->nowMs();
+    std::optional<AuditRow> row = m_store.append(entry, m_key, error);
+    if (!row)
+        return std::nullopt;
+    QString problem;
+    if (!m_head.advance(row->seq, row->hash, m_key, &problem))
+        qCWarning(lcSecurity) << "audit row" << row->seq << "stored, but" << problem;
+    return row;
+}
+
+// A head file that disappeared while the trail has rows would let the next append hide that the
+// last rows were deleted; the trail itself records that it was recreated.
+bool AuditTrail::recordMissingHead(QString *error)
+{
+    m_headChecked = true;
+    if (m_head.exists())
+        return true;
+    QString problem;
+    const std::optional<AuditRow> last = m_store.last(&problem);
+    if (!problem.isEmpty()) {
+        *error = problem;
+        m_headChecked = false;
+        return false;
+    }
+    if (!last)
+        return true;
+    qCWarning(lcSecurity) << "audit head file" << m_head.path() << "is missing while the trail has"
+                          << last->seq << "rows; recreating it";
+    AuditEntry note;
+    note.action = QStringLiteral("audit.head");
+    note.target = QFileInfo(m_head.path()).fileName();
+    note.detail = QStringLiteral("the head file was missing while the trail had %1 rows; "
+                                 "recreated")
+                      .arg(last->seq);
+    note.result = QStringLiteral("failed");
+    return append(note, error).has_value();
+}
+
+} // namespace vigil
