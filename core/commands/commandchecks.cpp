@@ -62,7 +62,9 @@ QString permissionRefusal(const TagDefinition &tag, Role role)
     const Permission needed = permissionFor(tag);
     if (PermissionMatrix::allowed(role, needed))
         return {};
-    const QString who = roleName(role).isEmpty() ? QStringLiteral("no role") : roleName(role);
+    const QString who = roleName(role).isEmpty()
+                            ? QStringLiteral("an unknown role")
+                            : QStringLiteral("the role %1").arg(roleName(role));
     return QStringLiteral("%1 lacks the permission %2").arg(who, permissionName(needed));
 }
 

@@ -2,6 +2,8 @@
 
 #include "alarmoptionsreader.h"
 #include "alarmrulereader.h"
+#include "commandoptionsreader.h"
+#include "commandsettingsreader.h"
 #include "configreader.h"
 #include "drivercatalog.h"
 #include "filestatus.h"
@@ -174,6 +176,7 @@ PlantLoader::Result PlantLoader::load(const QString &path) const
     plant.history = historyReader.read(top.table(u"history"));
     plant.alarms = AlarmOptionsReader::read(top.table(u"alarms"), diag);
     plant.security = SecurityOptionsReader::read(top.table(u"security"), diag);
+    plant.commands = CommandOptionsReader::read(top.table(u"commands"), diag);
 
     QHash<QString, DeviceConfig> devicesById;
     readDevices(top.array(u"devices"), plant, devicesById, diag);
@@ -190,6 +193,7 @@ PlantLoader::Result PlantLoader::load(const QString &path) const
     }
     top.finish();
     AlarmRuleReader::checkReferences(tags.tags(), diag);
+    CommandSettingsReader::checkReferences(tags.tags(), diag);
     historyReader.checkGroups(plant.history, tags.tags());
 
     if (plant.devices.isEmpty() && !diag.hasErrors())

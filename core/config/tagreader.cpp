@@ -1,6 +1,7 @@
 #include "tagreader.h"
 
 #include "alarmrulereader.h"
+#include "commandsettingsreader.h"
 #include "configreader.h"
 #include "diagnostics.h"
 #include "drivercatalog.h"
@@ -110,6 +111,11 @@ std::optional<TagDefinition> TagReader::read(const ConfigNode &table, const QStr
     }
 
     readWriteLimits(r, tag);
+    if (typeName)
+        tag.command = CommandSettingsReader::read(r, tag);
+    else
+        r.accept({u"critical", u"feedback", u"feedback_timeout", u"feedback_tolerance", u"verify",
+                  u"command_interval", u"labels", u"interlocks"});
     tag.scanMs = r.durationMs(u"scan", 10, 86'400'000).value_or(0);
     if (const ConfigNode *options = r.table(u"options"))
         tag.options = *options;

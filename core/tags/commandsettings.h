@@ -46,6 +46,7 @@ enum class CommandVerify : quint8 {
 struct CommandSettings {
     bool critical = false; // two-person rule: a second user confirms before the write
     QString feedback;      // tag id of the read-back; empty: the tag itself
+    SourceLocation feedbackLocation;
     qint64 feedbackTimeoutMs = 5000;
     double feedbackTolerance = std::numeric_limits<double>::quiet_NaN(); // EU; NaN: default
     CommandVerify verify = CommandVerify::Feedback;
