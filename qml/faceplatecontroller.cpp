@@ -230,14 +230,14 @@ void FaceplateController::select(const QVariant &value)
     if (!m_tag || !m_commands || !m_session)
         return;
     refresh();
-    const bool allowed = m_tag->discrete() ? (value.toBool() ? onAllowed() : offAllowed())
-                                           : canCommand();
+    const bool allowed =
+        m_tag->discrete() ? (value.toBool() ? onAllowed() : offAllowed()) : canCommand();
     if (!allowed)
         return;
     if (pending())
         cancel();
-    const QVariant target = m_tag->discrete() ? QVariant(value.toBool())
-                                              : QVariant(value.toDouble());
+    const QVariant target =
+        m_tag->discrete() ? QVariant(value.toBool()) : QVariant(value.toDouble());
     m_commandId = m_commands->nextId();
     const quint64 id = m_commandId;
     const quint32 tag = m_tag->index();
@@ -245,8 +245,10 @@ void FaceplateController::select(const QVariant &value)
     const Role role = m_session->role();
     m_session->touch();
     QMetaObject::invokeMethod(
-        m_commands, [service = m_commands, id, tag, target, user,
-                     role] { service->select(id, tag, target, user, role); },
+        m_commands,
+        [service = m_commands, id, tag, target, user, role] {
+            service->select(id, tag, target, user, role);
+        },
         Qt::QueuedConnection);
 }
 

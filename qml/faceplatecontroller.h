@@ -7,8 +7,8 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-#include <QVariant>
 #include <QtQml/qqmlregistration.h>
+#include <QVariant>
 
 #include <memory>
 #include <optional>

@@ -1493,6 +1493,14 @@ history</source>
         <translation>被联锁阻止：%1</translation>
     </message>
     <message>
+        <source>%1 blocked by interlock: %2</source>
+        <translation>%1 被联锁阻止：%2</translation>
+    </message>
+    <message>
+        <source>Not accepted: %1</source>
+        <translation>未被接受：%1</translation>
+    </message>
+    <message>
         <source>Commands are not available on this panel</source>
         <translation>此面板不可发送命令</translation>
     </message>

@@ -72,10 +72,11 @@ ColumnLayout {
                 color: Theme.valueFill
                 NumberAnimation on x {
                     running: body.controller.traveling
-                    from: -travelBlock.width
-                    to: travelTrack.width
-                    duration: 1200
+                    from: 0
+                    to: travelTrack.width - travelBlock.width
+                    duration: 900
                     loops: Animation.Infinite
+                    easing.type: Easing.InOutQuad
                 }
             }
         }

@@ -17,11 +17,11 @@ namespace vigil::testing
 {
 
 enum FaceplateTag : quint32 {
-    kPumpCmd = 0,   // P101.CMD: bool, writable, labels Stop/Start, feedback P101.RUN, interlock
-    kPumpRun = 1,   // P101.RUN: bool, read-only
-    kLevel = 2,     // LT101 %: read-only; start blocked while < 10
-    kFlowSp = 3,    // FIC301.SP m³/h: writable 0…50, its own feedback
-    kHeaterSp = 4,  // TIC201.SP °C: writable 20…90, critical (two users)
+    kPumpCmd = 0,  // P101.CMD: bool, writable, labels Stop/Start, feedback P101.RUN, interlock
+    kPumpRun = 1,  // P101.RUN: bool, read-only
+    kLevel = 2,    // LT101 %: read-only; start blocked while < 10
+    kFlowSp = 3,   // FIC301.SP m³/h: writable 0…50, its own feedback
+    kHeaterSp = 4, // TIC201.SP °C: writable 20…90, critical (two users)
 };
 
 inline std::shared_ptr<const TagDirectory> faceplatePlant()
