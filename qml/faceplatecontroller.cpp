@@ -2,7 +2,6 @@
 
 #include "commands/commandservice.h"
 #include "faceplatetext.h"
-#include "security/permission.h"
 #include "security/securityservice.h"
 #include "security/session.h"
 #include "taglistmodel.h"
@@ -219,6 +218,7 @@ void FaceplateController::close()
         cancel();
     m_refresh.stop();
     m_tag.reset();
+    m_permit.clear();
     resetCommand();
     emit tagChanged();
     emit permissivesChanged();
@@ -339,65 +339,20 @@ void FaceplateController::refresh()
     updateSecondsLeft();
 }
 
-QString FaceplateController::generalReason() const
-{
-    const bool discrete = m_tag->discrete();
-    const Permission needed = discrete ? Permission::OperateEquipment : Permission::ChangeSetpoint;
-    if (!m_commands)
-        return FaceplateText::serviceUnavailable();
-    if (!m_tag->definition().writable || !m_permissives.writable)
-        return FaceplateText::viewOnly();
-    if (!m_session || (!m_session->loggedIn() && !m_session->allowed(needed)))
-        return FaceplateText::notLoggedIn();
-    if (!m_session->allowed(needed))
-        return FaceplateText::roleMayNot(m_session->role(), discrete);
-    if (!m_permissives.deviceOk)
-        return FaceplateText::commLoss(m_permissives.deviceReason);
-    return QString();
-}
-
 void FaceplateController::updateDisabledReason()
 {
-    const QString general = generalReason();
-    QStringList blocked = m_permissives.blocking;
-    QStringList off;
-    QStringList on;
-    if (m_tag->discrete() && m_commands) {
-        off = m_commands->blockingFor(m_tag->index(), QVariant(false));
-        on = m_commands->blockingFor(m_tag->index(), QVariant(true));
-    }
-    if (general == m_generalReason && blocked == m_blocked && off == m_blockedOff &&
-        on == m_blockedOn)
-        return;
-    m_generalReason = general;
-    m_blocked = blocked;
-    m_blockedOff = off;
-    m_blockedOn = on;
-    emit permissivesChanged();
+    if (m_permit.update(*m_tag, m_permissives, m_session, m_commands))
+        emit permissivesChanged();
 }
 
 bool FaceplateController::canCommand() const
 {
-    if (!m_tag || !m_generalReason.isEmpty())
-        return false;
-    return m_tag->discrete() ? offAllowed() || onAllowed() : m_blocked.isEmpty();
+    return m_tag && m_permit.canCommand(*m_tag);
 }
 
 QString FaceplateController::disabledReason() const
 {
-    if (!m_tag)
-        return QString();
-    if (!m_generalReason.isEmpty())
-        return m_generalReason;
-    if (!m_tag->discrete())
-        return m_blocked.isEmpty() ? QString() : FaceplateText::interlocked(m_blocked);
-    if (!m_blockedOff.isEmpty() && !m_blockedOn.isEmpty())
-        return FaceplateText::interlocked(m_blocked);
-    if (!m_blockedOn.isEmpty())
-        return FaceplateText::interlockedValue(m_tag->label(true), m_blockedOn);
-    if (!m_blockedOff.isEmpty())
-        return FaceplateText::interlockedValue(m_tag->label(false), m_blockedOff);
-    return QString();
+    return m_tag ? m_permit.reason(*m_tag) : QString();
 }
 
 void FaceplateController::updateSecondsLeft()

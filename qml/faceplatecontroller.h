@@ -2,6 +2,7 @@
 
 #include "commands/commandpermissives.h"
 #include "commands/commandstatus.h"
+#include "faceplatepermit.h"
 #include "faceplatetag.h"
 
 #include <QObject>
@@ -103,8 +104,8 @@ public:
     QString confirmError() const { return m_confirmError; }
     bool canCommand() const;
     QString disabledReason() const;
-    bool offAllowed() const { return m_generalReason.isEmpty() && m_blockedOff.isEmpty(); }
-    bool onAllowed() const { return m_generalReason.isEmpty() && m_blockedOn.isEmpty(); }
+    bool offAllowed() const { return m_tag && m_permit.allowed(false); }
+    bool onAllowed() const { return m_tag && m_permit.allowed(true); }
 
     // Opens the faceplate of a tag by id (a tag row, later a mimic symbol); false if unknown.
     Q_INVOKABLE bool openTag(const QString &tagId);
@@ -136,7 +137,6 @@ private:
     bool pending() const; // a command waits for this panel's operate or second user
     void refresh();       // permissives, reason, countdown (every 500 ms while open)
     void updateDisabledReason();
-    QString generalReason() const;
     void updateSecondsLeft();
     void setConfirm(bool busy, const QString &error);
     void resetCommand();
@@ -153,10 +153,7 @@ private:
     CommandPermissives m_permissives;
     std::optional<CommandStatus> m_status; // the latest status of this faceplate's command
     quint64 m_commandId = 0;
-    QString m_generalReason;  // role, login, comm loss, view only: nothing may be commanded
-    QStringList m_blocked;    // interlocks blocking now (any value)
-    QStringList m_blockedOff; // discrete: those blocking a command to false / to true
-    QStringList m_blockedOn;
+    FaceplatePermit m_permit;
     QString m_attemptRefusal; // an operate or confirmation the service did not accept
     int m_secondsLeft = 0;
     bool m_confirmBusy = false;

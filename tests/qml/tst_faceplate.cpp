@@ -6,12 +6,9 @@
 
 #include "commands/commandservice.h"
 #include "faceplatecontroller.h"
-#include "faceplateplant.h"
-#include "journal/journalconnection.h"
-#include "journal/journalschema.h"
+#include "faceplatetesting.h"
 #include "metatypes.h"
 #include "qmltesting.h"
-#include "security/passwordhasher.h"
 #include "security/securityservice.h"
 #include "security/session.h"
 #include "tagfiltermodel.h"
@@ -60,6 +57,7 @@ private slots:
     void releasedBeforeTheEndNothingIsSent();
     void interlockSaysWhatBlocks();
     void keypadRefusesValuesOutsideTheLimits();
+    void slideToConfirmFromTheKeyboard();
     void criticalSetpointNeedsASecondUser();
     void rendersAt1280x800();
 
@@ -209,34 +207,15 @@ void TstFaceplate::openAs(const QString &tagId, const QString &user, Role role)
     QTRY_VERIFY(shown(QStringLiteral("faceplateTag")));
 }
 
-// The real user database: journal.db migrated as the journal does it, then anna as the first
-// administrator (she may confirm critical commands). Cheap scrypt keeps the test fast.
 bool TstFaceplate::startSecurity()
 {
-    const QString url = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("journal.db"));
-    JournalConnection c(*HistoryUrl::parse(url), JournalConnection::Role::Writer);
     QString error;
-    if (!c.open(&error))
-        return false;
-    QSqlDatabase db = c.database();
-    if (!JournalSchema::migrate(db, true, &error)) {
-        qWarning().noquote() << "journal.db:" << error;
-        return false;
-    }
-    ScryptParameters cheap;
-    cheap.n = 16;
-    m_security->setPasswordHasher(PasswordHasher(cheap));
-    if (!m_security->start(&error)) {
-        qWarning().noquote() << "security service:" << error;
-        return false;
-    }
-    const QString refused =
-        m_security->createFirstAdministrator(QStringLiteral("anna"), kPassword).result();
-    if (!refused.isEmpty()) {
-        qWarning().noquote() << "first administrator:" << refused;
-        return false;
-    }
-    return true;
+    const bool started =
+        startUserDatabase(*m_security, m_dir.filePath(QStringLiteral("journal.db")),
+                          QStringLiteral("anna"), kPassword, &error);
+    if (!started)
+        qWarning().noquote() << error;
+    return started;
 }
 
 void TstFaceplate::grab(const QString &name)
@@ -393,6 +372,32 @@ void TstFaceplate::keypadRefusesValuesOutsideTheLimits()
     click(item(QStringLiteral("keyEnter")));
     QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
     QCOMPARE(textOf(item(QStringLiteral("targetText"))), QStringLiteral("40.0 → 90.0 °C"));
+}
+
+void TstFaceplate::slideToConfirmFromTheKeyboard()
+{
+    openAs(QStringLiteral("FIC301.SP"), QStringLiteral("olga"), Role::Operator);
+    m_faceplate->select(20.0);
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    m_window->requestActivate();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QQuickItem *slider = item(QStringLiteral("slideToConfirm"));
+    QTRY_VERIFY(slider->isEnabled());
+    slider->forceActiveFocus();
+    QTRY_VERIFY(slider->hasActiveFocus());
+    // Return before the knob is at the end does nothing; two steps right are not the end either.
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(m_window, Qt::Key_Right);
+    QTest::keyClick(m_window, Qt::Key_Right);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QCOMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    QTest::keyClick(m_window, Qt::Key_End);
+    QVERIFY(slider->property("atEnd").toBool());
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_COMPARE(m_writer.requests.size(), 1);
+    QCOMPARE(m_writer.requests.constFirst().value.toDouble(), 20.0);
+    send(kFlowSp, 20.0);
+    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("succeeded"));
 }
 
 void TstFaceplate::criticalSetpointNeedsASecondUser()

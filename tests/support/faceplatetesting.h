@@ -1,11 +1,15 @@
 #pragma once
 
-// A small plant for the faceplate tests: a pump with its run feedback and a dry-run interlock on
-// the tank level, the level itself (read-only), a flow setpoint and a critical heater setpoint.
-// Writes go to a TagWriter that answers at once, as a driver confirming the write would; the
-// plant's answer (the feedback) is sent by the test, so "in between" can be looked at.
+// The faceplate tests' plant and peers. The plant: a pump with its run feedback and a dry-run
+// interlock on the tank level, the level itself (read-only), a flow setpoint and a critical heater
+// setpoint. Writes go to a TagWriter that answers at once, as a driver confirming the write would;
+// the plant's answer (the feedback) is sent by the test, so "in between" can be looked at.
 
 #include "commands/tagwriter.h"
+#include "journal/journalconnection.h"
+#include "journal/journalschema.h"
+#include "security/passwordhasher.h"
+#include "security/securityservice.h"
 #include "tags/tagdirectory.h"
 
 #include <QList>
@@ -99,5 +103,28 @@ public:
     }
     QList<WriteRequest> requests;
 };
+
+// Migrates journal.db as the journal does, starts the security service on it (cheap scrypt, so
+// the test stays fast) and makes `admin` the first administrator. False with `error` if not.
+inline bool startUserDatabase(SecurityService &security, const QString &journalFile,
+                              const QString &admin, const QString &password, QString *error)
+{
+    JournalConnection connection(*HistoryUrl::parse(QStringLiteral("sqlite:") + journalFile),
+                                 JournalConnection::Role::Writer);
+    if (!connection.open(error))
+        return false;
+    QSqlDatabase db = connection.database();
+    if (!JournalSchema::migrate(db, true, error))
+        return false;
+    ScryptParameters cheap;
+    cheap.n = 16;
+    security.setPasswordHasher(PasswordHasher(cheap));
+    if (!security.start(error))
+        return false;
+    const QString refused = security.createFirstAdministrator(admin, password).result();
+    if (!refused.isEmpty() && error)
+        *error = QStringLiteral("first administrator: ") + refused;
+    return refused.isEmpty();
+}
 
 } // namespace vigil::testing
