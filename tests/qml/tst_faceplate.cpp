@@ -4,17 +4,9 @@
 // arrives; an interlock says what blocks; a setpoint cannot be typed outside its limits; a
 // critical setpoint asks for a second user and refuses the operator confirming themselves.
 
-#include "commands/commandservice.h"
-#include "faceplatecontroller.h"
-#include "faceplatetesting.h"
+#include "faceplaterig.h"
 #include "metatypes.h"
 #include "qmltesting.h"
-#include "security/securityservice.h"
-#include "security/session.h"
-#include "tagfiltermodel.h"
-#include "taglistmodel.h"
-#include "tags/tagtable.h"
-#include "util/manualclock.h"
 
 #include <QDir>
 #include <QQmlEngine>
@@ -71,23 +63,14 @@ private:
     }
     void click(QQuickItem *target);
     void slide(double fraction);
-    void send(quint32 tag, double value);
+    void send(quint32 tag, double value) { m_rig->send(tag, value); }
     void openAs(const QString &tagId, const QString &user, Role role);
     bool startSecurity();
     void grab(const QString &name);
 
     QQmlEngine m_qml;
     QTemporaryDir m_dir;
-    std::shared_ptr<const TagDirectory> m_plant;
-    std::unique_ptr<ManualClock> m_clock;
-    std::unique_ptr<TagTable> m_table;
-    RecordingWriter m_writer;
-    std::unique_ptr<CommandService> m_commands;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<SecurityService> m_security;
-    std::unique_ptr<TagListModel> m_values;
-    std::unique_ptr<TagFilterModel> m_rows;
-    std::unique_ptr<FaceplateController> m_faceplate;
+    std::unique_ptr<FaceplateRig> m_rig;
     QQuickWindow *m_window = nullptr;
 };
 
@@ -97,35 +80,11 @@ void TstFaceplate::initTestCase()
     QLocale::setDefault(QLocale::c());
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     QVERIFY(m_dir.isValid());
-    m_plant = faceplatePlant();
 }
 
 void TstFaceplate::init()
 {
-    m_clock = std::make_unique<ManualClock>(QDateTime::currentMSecsSinceEpoch());
-    m_table = std::make_unique<TagTable>(m_plant, *m_clock);
-    m_writer.requests.clear();
-    m_commands =
-        std::make_unique<CommandService>(*m_plant, CommandOptions{}, &m_writer, m_clock.get());
-    m_session = std::make_unique<Session>(SecurityOptions{}, m_clock.get());
-    m_security = std::make_unique<SecurityService>(
-        QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("journal.db")),
-        m_dir.filePath(QStringLiteral("audit.key")), m_dir.filePath(QStringLiteral("audit.head")),
-        SecurityOptions{}, m_clock.get());
-    m_values = std::make_unique<TagListModel>(m_plant);
-    m_rows = std::make_unique<TagFilterModel>(m_values.get());
-    connect(m_table.get(), &TagTable::changed, m_commands.get(), &CommandService::processChanges,
-            Qt::DirectConnection);
-    connect(m_table.get(), &TagTable::changed, m_values.get(), &TagListModel::applyUpdate);
-    m_commands->start();
-    send(kPumpCmd, 0);
-    send(kPumpRun, 0);
-    send(kLevel, 50);
-    send(kFlowSp, 12.5);
-    send(kHeaterSp, 40);
-    m_faceplate = std::make_unique<FaceplateController>(m_plant, m_commands.get(), m_session.get(),
-                                                        m_security.get(), m_values.get(), *m_clock);
-
+    m_rig = std::make_unique<FaceplateRig>(m_dir.path());
     QString error;
     m_window = createWindow(m_qml, QByteArrayLiteral(R"(
         import QtQuick
@@ -143,8 +102,8 @@ void TstFaceplate::init()
             }
             Faceplate { controller: w.faceplate }
         })"),
-                            {{QStringLiteral("tags"), QVariant::fromValue(m_rows.get())},
-                             {QStringLiteral("faceplate"), QVariant::fromValue(m_faceplate.get())}},
+                            {{QStringLiteral("tags"), QVariant::fromValue(&m_rig->rows)},
+                             {QStringLiteral("faceplate"), QVariant::fromValue(&m_rig->faceplate)}},
                             &error, QStringLiteral("qrc:/faceplate.qml"));
     QVERIFY2(m_window, qPrintable(error));
 }
@@ -153,15 +112,7 @@ void TstFaceplate::cleanup()
 {
     delete m_window;
     m_window = nullptr;
-    m_faceplate.reset();
-    m_rows.reset();
-    m_values.reset();
-    if (m_security)
-        m_security->stop();
-    m_security.reset();
-    m_session.reset();
-    m_commands.reset();
-    m_table.reset();
+    m_rig.reset();
 }
 
 void TstFaceplate::click(QQuickItem *target)
@@ -191,19 +142,13 @@ void TstFaceplate::slide(double fraction)
     QTest::mouseRelease(m_window, Qt::LeftButton, {}, start + QPoint(distance, 0));
 }
 
-void TstFaceplate::send(quint32 tag, double value)
-{
-    m_clock->advance(10);
-    m_table->ingest(SampleBatch{TagSample{tag, Quality::Good, m_clock->nowMs(), value, {}}});
-}
-
 void TstFaceplate::openAs(const QString &tagId, const QString &user, Role role)
 {
     if (user.isEmpty())
-        m_session->logOut(QStringLiteral("user"));
+        m_rig->session.logOut(QStringLiteral("user"));
     else
-        m_session->logIn(user, role);
-    QVERIFY(m_faceplate->openTag(tagId));
+        m_rig->session.logIn(user, role);
+    QVERIFY(m_rig->faceplate.openTag(tagId));
     QTRY_VERIFY(shown(QStringLiteral("faceplateTag")));
 }
 
@@ -211,7 +156,7 @@ bool TstFaceplate::startSecurity()
 {
     QString error;
     const bool started =
-        startUserDatabase(*m_security, m_dir.filePath(QStringLiteral("journal.db")),
+        startUserDatabase(m_rig->security, m_dir.filePath(QStringLiteral("journal.db")),
                           QStringLiteral("anna"), kPassword, &error);
     if (!started)
         qWarning().noquote() << error;
@@ -228,30 +173,30 @@ void TstFaceplate::grab(const QString &name)
 
 void TstFaceplate::tagRowOpensTheFaceplate()
 {
-    m_session->logIn(QStringLiteral("olga"), Role::Operator);
+    m_rig->session.logIn(QStringLiteral("olga"), Role::Operator);
     QQuickItem *row = nullptr;
     QTRY_VERIFY((row = item(QStringLiteral("tagRow_FIC301.SP"))) != nullptr);
     click(row);
-    QTRY_VERIFY(m_faceplate->isOpen());
+    QTRY_VERIFY(m_rig->faceplate.isOpen());
     QTRY_COMPARE(textOf(item(QStringLiteral("faceplateTag"))), QStringLiteral("FIC301.SP"));
     QCOMPARE(textOf(item(QStringLiteral("faceplateCurrent"))), QStringLiteral("12.5 m³/h"));
     QVERIFY(item(QStringLiteral("keypad"))->isVisible());
-    QCOMPARE(m_faceplate->kind(), QStringLiteral("analog"));
+    QCOMPARE(m_rig->faceplate.kind(), QStringLiteral("analog"));
 
     click(item(QStringLiteral("faceplateClose")));
-    QTRY_VERIFY(!m_faceplate->isOpen());
+    QTRY_VERIFY(!m_rig->faceplate.isOpen());
     QTRY_VERIFY(!shown(QStringLiteral("faceplateTag")));
 }
 
 void TstFaceplate::readOnlyTagIsViewOnly()
 {
-    m_session->logIn(QStringLiteral("olga"), Role::Operator);
+    m_rig->session.logIn(QStringLiteral("olga"), Role::Operator);
     QQuickItem *row = nullptr;
     QTRY_VERIFY((row = item(QStringLiteral("tagRow_LT101"))) != nullptr);
     click(row);
     QTRY_COMPARE(textOf(item(QStringLiteral("faceplateTag"))), QStringLiteral("LT101"));
     QCOMPARE(textOf(item(QStringLiteral("faceplateCurrent"))), QStringLiteral("50.0 %"));
-    QVERIFY(!m_faceplate->canCommand());
+    QVERIFY(!m_rig->faceplate.canCommand());
     QCOMPARE(textOf(item(QStringLiteral("disabledReason"))),
              QStringLiteral("View only: this tag cannot be commanded"));
     QVERIFY(!item(QStringLiteral("keypad")));
@@ -265,7 +210,7 @@ void TstFaceplate::viewerSeesControlsDisabledWithTheReason()
              QStringLiteral("Not logged in: log in to command this tag"));
     QVERIFY(!item(QStringLiteral("discreteOn"))->isEnabled());
 
-    m_session->logIn(QStringLiteral("vera"), Role::Viewer);
+    m_rig->session.logIn(QStringLiteral("vera"), Role::Viewer);
     QTRY_COMPARE(textOf(item(QStringLiteral("disabledReason"))),
                  QStringLiteral("Your role (viewer) may not operate equipment"));
     QVERIFY(!item(QStringLiteral("discreteOn"))->isEnabled());
@@ -273,41 +218,41 @@ void TstFaceplate::viewerSeesControlsDisabledWithTheReason()
     // A tap on the disabled button sends nothing.
     click(item(QStringLiteral("discreteOn")));
     QTest::qWait(50);
-    QCOMPARE(m_faceplate->state(), QStringLiteral("idle"));
+    QCOMPARE(m_rig->faceplate.state(), QStringLiteral("idle"));
 
     // Logging in as an operator enables them at once.
-    m_session->logIn(QStringLiteral("olga"), Role::Operator);
+    m_rig->session.logIn(QStringLiteral("olga"), Role::Operator);
     QTRY_VERIFY(item(QStringLiteral("discreteOn"))->isEnabled());
     QVERIFY(!shown(QStringLiteral("disabledReason")));
-    QVERIFY(m_writer.requests.isEmpty());
+    QVERIFY(m_rig->writer.requests.isEmpty());
 }
 
 void TstFaceplate::operatorStartsThePumpWithSlideToConfirm()
 {
     openAs(QStringLiteral("P101.CMD"), QStringLiteral("olga"), Role::Operator);
-    QCOMPARE(m_faceplate->kind(), QStringLiteral("discrete"));
+    QCOMPARE(m_rig->faceplate.kind(), QStringLiteral("discrete"));
     QCOMPARE(textOf(item(QStringLiteral("discreteOn"))), QStringLiteral("Start"));
     QCOMPARE(textOf(item(QStringLiteral("discreteOff"))), QStringLiteral("Stop"));
     QCOMPARE(textOf(item(QStringLiteral("faceplateCurrent"))), QStringLiteral("Stop"));
 
     click(item(QStringLiteral("discreteOn")));
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("selected"));
     QCOMPARE(textOf(item(QStringLiteral("targetText"))), QStringLiteral("Stop → Start"));
-    QVERIFY(m_faceplate->secondsLeft() > 0);
-    QVERIFY(m_writer.requests.isEmpty()); // selected, not sent
+    QVERIFY(m_rig->faceplate.secondsLeft() > 0);
+    QVERIFY(m_rig->writer.requests.isEmpty()); // selected, not sent
 
     slide(1.0);
-    QTRY_COMPARE(m_writer.requests.size(), 1);
-    QCOMPARE(m_writer.requests.constFirst().tag, quint32(kPumpCmd));
-    QCOMPARE(m_writer.requests.constFirst().value.toBool(), true);
+    QTRY_COMPARE(m_rig->writer.requests.size(), 1);
+    QCOMPARE(m_rig->writer.requests.constFirst().tag, quint32(kPumpCmd));
+    QCOMPARE(m_rig->writer.requests.constFirst().value.toBool(), true);
     // Sent, the feedback still says stopped: the pump is travelling.
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("verifying"));
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("verifying"));
     QTRY_VERIFY(item(QStringLiteral("travelIndicator"))->isVisible());
-    QVERIFY(m_faceplate->traveling());
+    QVERIFY(m_rig->faceplate.traveling());
 
     send(kPumpRun, 1);
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("succeeded"));
-    QVERIFY(!m_faceplate->traveling());
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("succeeded"));
+    QVERIFY(!m_rig->faceplate.traveling());
     QTRY_VERIFY(!shown(QStringLiteral("travelIndicator")));
     QCOMPARE(textOf(item(QStringLiteral("faceplateState"))), QStringLiteral("Done"));
     QVERIFY(textOf(item(QStringLiteral("feedbackText"))).endsWith(QStringLiteral("Start")));
@@ -317,19 +262,19 @@ void TstFaceplate::releasedBeforeTheEndNothingIsSent()
 {
     openAs(QStringLiteral("P101.CMD"), QStringLiteral("olga"), Role::Operator);
     click(item(QStringLiteral("discreteOn")));
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("selected"));
     QQuickItem *knob = item(QStringLiteral("slideKnob"));
     slide(0.6);
     QTRY_COMPARE(knob->x(), 0.0); // snapped back
-    QCOMPARE(m_faceplate->state(), QStringLiteral("selected"));
-    QVERIFY(m_writer.requests.isEmpty());
+    QCOMPARE(m_rig->faceplate.state(), QStringLiteral("selected"));
+    QVERIFY(m_rig->writer.requests.isEmpty());
 
     // The select times out: operating afterwards is refused.
-    m_clock->advance(CommandOptions{}.selectTimeoutMs + 1000);
-    m_commands->tick();
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("expired"));
+    m_rig->clock.advance(CommandOptions{}.selectTimeoutMs + 1000);
+    m_rig->commands.tick();
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("expired"));
     QVERIFY(!shown(QStringLiteral("slideToConfirm")));
-    QVERIFY(m_writer.requests.isEmpty());
+    QVERIFY(m_rig->writer.requests.isEmpty());
 }
 
 void TstFaceplate::interlockSaysWhatBlocks()
@@ -343,13 +288,13 @@ void TstFaceplate::interlockSaysWhatBlocks()
     QVERIFY(item(QStringLiteral("discreteOff"))->isEnabled());
     click(item(QStringLiteral("discreteOn")));
     QTest::qWait(50);
-    QCOMPARE(m_faceplate->state(), QStringLiteral("idle"));
+    QCOMPARE(m_rig->faceplate.state(), QStringLiteral("idle"));
 
     // The level recovers: re-evaluated while open, the start comes back.
     send(kLevel, 40);
     QTRY_VERIFY(item(QStringLiteral("discreteOn"))->isEnabled());
     QVERIFY(!shown(QStringLiteral("disabledReason")));
-    QVERIFY(m_writer.requests.isEmpty());
+    QVERIFY(m_rig->writer.requests.isEmpty());
 }
 
 void TstFaceplate::keypadRefusesValuesOutsideTheLimits()
@@ -370,15 +315,15 @@ void TstFaceplate::keypadRefusesValuesOutsideTheLimits()
     QCOMPARE(textOf(item(QStringLiteral("keypadEntry"))), QStringLiteral("90. °C"));
     QVERIFY(!item(QStringLiteral("key_±"))->isEnabled()); // no negative setpoints here
     click(item(QStringLiteral("keyEnter")));
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("selected"));
     QCOMPARE(textOf(item(QStringLiteral("targetText"))), QStringLiteral("40.0 → 90.0 °C"));
 }
 
 void TstFaceplate::slideToConfirmFromTheKeyboard()
 {
     openAs(QStringLiteral("FIC301.SP"), QStringLiteral("olga"), Role::Operator);
-    m_faceplate->select(20.0);
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    m_rig->faceplate.select(20.0);
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("selected"));
     m_window->requestActivate();
     QVERIFY(QTest::qWaitForWindowActive(m_window));
     QQuickItem *slider = item(QStringLiteral("slideToConfirm"));
@@ -390,14 +335,14 @@ void TstFaceplate::slideToConfirmFromTheKeyboard()
     QTest::keyClick(m_window, Qt::Key_Right);
     QTest::keyClick(m_window, Qt::Key_Right);
     QTest::keyClick(m_window, Qt::Key_Return);
-    QCOMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    QCOMPARE(m_rig->faceplate.state(), QStringLiteral("selected"));
     QTest::keyClick(m_window, Qt::Key_End);
     QVERIFY(slider->property("atEnd").toBool());
     QTest::keyClick(m_window, Qt::Key_Return);
-    QTRY_COMPARE(m_writer.requests.size(), 1);
-    QCOMPARE(m_writer.requests.constFirst().value.toDouble(), 20.0);
+    QTRY_COMPARE(m_rig->writer.requests.size(), 1);
+    QCOMPARE(m_rig->writer.requests.constFirst().value.toDouble(), 20.0);
     send(kFlowSp, 20.0);
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("succeeded"));
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("succeeded"));
 }
 
 void TstFaceplate::criticalSetpointNeedsASecondUser()
@@ -405,59 +350,59 @@ void TstFaceplate::criticalSetpointNeedsASecondUser()
     QVERIFY(startSecurity());
     // anna, the administrator, is the operator: she cannot be her own second person.
     openAs(QStringLiteral("TIC201.SP"), QStringLiteral("anna"), Role::Admin);
-    QVERIFY(m_faceplate->critical());
-    m_faceplate->select(55.0);
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    QVERIFY(m_rig->faceplate.critical());
+    m_rig->faceplate.select(55.0);
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("selected"));
     slide(1.0);
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("awaitingConfirmation"));
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("awaitingConfirmation"));
     QQuickItem *name = item(QStringLiteral("secondUserName"));
     QTRY_VERIFY(name && name->isVisible());
 
     // Wrong password: shown, still waiting.
-    m_faceplate->confirmSecondUser(QStringLiteral("anna"), QStringLiteral("wrong password"));
+    m_rig->faceplate.confirmSecondUser(QStringLiteral("anna"), QStringLiteral("wrong password"));
     QTRY_COMPARE(textOf(item(QStringLiteral("secondUserError"))),
                  QStringLiteral("Wrong user name or password"));
-    QCOMPARE(m_faceplate->state(), QStringLiteral("awaitingConfirmation"));
+    QCOMPARE(m_rig->faceplate.state(), QStringLiteral("awaitingConfirmation"));
     grab(QStringLiteral("second-user"));
 
     // Her own correct password: the service refuses the same person; the command still waits.
-    m_faceplate->confirmSecondUser(QStringLiteral("anna"), kPassword);
+    m_rig->faceplate.confirmSecondUser(QStringLiteral("anna"), kPassword);
     QTRY_COMPARE(textOf(item(QStringLiteral("secondUserError"))),
                  QStringLiteral("Not accepted: TIC201.SP refused: the second person must be a "
                                 "different user"));
-    QCOMPARE(m_faceplate->state(), QStringLiteral("awaitingConfirmation"));
-    QVERIFY(m_writer.requests.isEmpty());
+    QCOMPARE(m_rig->faceplate.state(), QStringLiteral("awaitingConfirmation"));
+    QVERIFY(m_rig->writer.requests.isEmpty());
     click(item(QStringLiteral("secondUserCancel")));
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("idle"));
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("idle"));
     QTRY_VERIFY(!shown(QStringLiteral("secondUserName")));
 
     // olga operates, anna confirms: sent.
-    m_session->logIn(QStringLiteral("olga"), Role::Operator);
-    m_faceplate->select(55.0);
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    m_rig->session.logIn(QStringLiteral("olga"), Role::Operator);
+    m_rig->faceplate.select(55.0);
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("selected"));
     slide(1.0);
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("awaitingConfirmation"));
-    m_faceplate->confirmSecondUser(QStringLiteral("anna"), kPassword);
-    QTRY_COMPARE(m_writer.requests.size(), 1);
-    QCOMPARE(m_writer.requests.constFirst().value.toDouble(), 55.0);
-    QTRY_COMPARE(m_faceplate->confirmer(), QStringLiteral("anna"));
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("awaitingConfirmation"));
+    m_rig->faceplate.confirmSecondUser(QStringLiteral("anna"), kPassword);
+    QTRY_COMPARE(m_rig->writer.requests.size(), 1);
+    QCOMPARE(m_rig->writer.requests.constFirst().value.toDouble(), 55.0);
+    QTRY_COMPARE(m_rig->faceplate.confirmer(), QStringLiteral("anna"));
 }
 
 void TstFaceplate::rendersAt1280x800()
 {
     openAs(QStringLiteral("FIC301.SP"), QStringLiteral("olga"), Role::Operator);
-    m_faceplate->select(20.0);
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    m_rig->faceplate.select(20.0);
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("selected"));
     grab(QStringLiteral("analog"));
-    m_faceplate->close();
+    m_rig->faceplate.close();
     openAs(QStringLiteral("P101.CMD"), QStringLiteral("olga"), Role::Operator);
-    m_faceplate->select(true);
-    QTRY_COMPARE(m_faceplate->state(), QStringLiteral("selected"));
+    m_rig->faceplate.select(true);
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("selected"));
     grab(QStringLiteral("discrete"));
     slide(1.0);
-    QTRY_VERIFY(m_faceplate->traveling());
+    QTRY_VERIFY(m_rig->faceplate.traveling());
     grab(QStringLiteral("traveling"));
-    m_faceplate->close();
+    m_rig->faceplate.close();
     send(kLevel, 5);
     openAs(QStringLiteral("P101.CMD"), QString(), Role::Viewer);
     grab(QStringLiteral("viewer"));
