@@ -250,8 +250,14 @@ bool CommandLine::parse(const QStringList &arguments)
     help = parser.isSet(QStringLiteral("help")) || global.isSet(QStringLiteral("help"));
     const QStringList values = parser.positionalArguments();
     if (values.size() > match->arguments.size()) {
-        m_error =
-            QStringLiteral("unexpected argument '%1'").arg(values.at(match->arguments.size()));
+        // A user command's surplus word may be a password typed where it does not belong: it is
+        // not repeated on the terminal.
+        m_error = match->command == Command::User
+                      ? QStringLiteral("too many arguments (usage: vigil %1); passwords are asked "
+                                       "for, never given as arguments")
+                            .arg((match->words + match->arguments).join(u' '))
+                      : QStringLiteral("unexpected argument '%1'")
+                            .arg(values.at(match->arguments.size()));
         return false;
     }
     if (values.size() < match->arguments.size() && !help) {

@@ -19,7 +19,7 @@ AuditTrail::AuditTrail(QSqlDatabase db, bool sqlite, QByteArray key, QString hea
 
 std::optional<AuditRow> AuditTrail::append(AuditEntry entry, QString *error)
 {
-    if (!m_headChecked && !recordMissingHead(error))
+    if (!recordMissingHead(error))
         return std::nullopt;
     if (entry.timeMs == 0)
         entry.timeMs = m_clock->nowMs();
@@ -34,16 +34,15 @@ std::optional<AuditRow> AuditTrail::append(AuditEntry entry, QString *error)
 
 // A head file that disappeared while the trail has rows would let the next append hide that the
 // last rows were deleted; the trail itself records that it was recreated.
+// Checked before every append, not once: the head may go while a long-running app appends.
 bool AuditTrail::recordMissingHead(QString *error)
 {
-    m_headChecked = true;
-    if (m_head.exists())
+    if (m_noting || m_head.exists())
         return true;
     QString problem;
     const std::optional<AuditRow> last = m_store.last(&problem);
     if (!problem.isEmpty()) {
         *error = problem;
-        m_headChecked = false;
         return false;
     }
     if (!last)
@@ -57,7 +56,10 @@ bool AuditTrail::recordMissingHead(QString *error)
                                  "recreated")
                       .arg(last->seq);
     note.result = QStringLiteral("failed");
-    return append(note, error).has_value();
+    m_noting = true;
+    const bool noted = append(note, error).has_value();
+    m_noting = false;
+    return noted;
 }
 
 } // namespace vigil

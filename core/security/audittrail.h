@@ -33,7 +33,7 @@ private:
     QByteArray m_key;
     AuditHeadFile m_head;
     const Clock *m_clock;
-    bool m_headChecked = false;
+    bool m_noting = false; // appending the note about a missing head
 };
 
 } // namespace vigil

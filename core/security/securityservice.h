@@ -43,6 +43,8 @@ public:
     // attempt (target: `purpose`); does not change the session.
     QFuture<LoginResult> confirmIdentity(const QString &name, const QString &password,
                                          const QString &purpose);
+    // True also while not running or when the users cannot be counted: the first-administrator
+    // screen opens only when the database says there is nobody.
     QFuture<bool> hasUsers();
     // Only while no user exists; "" on success, else the reason (weak password, exists…).
     QFuture<QString> createFirstAdministrator(const QString &name, const QString &password);

@@ -1,6 +1,7 @@
 // journal.db on a real PostgreSQL server (started by the test): the schema is versioned in
 // journal_meta, transitions (with and without a value) and events land, and a restart restores
-// the alarm states exactly, as on SQLite.
+// the alarm states exactly, as on SQLite; users and the audit trail work there too, two writers
+// appending at once (LOCK TABLE) without forking the chain.
 
 #include "alarmtesting.h"
 #include "events/eventlog.h"
@@ -9,10 +10,16 @@
 #include "journal/journalschema.h"
 #include "metatypes.h"
 #include "postgresserver.h"
+#include "security/audittrail.h"
+#include "security/auditverifier.h"
+#include "security/userstore.h"
 #include "util/manualclock.h"
 
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QtTest>
+
+#include <thread>
 
 using namespace vigil;
 using namespace vigil::testing;
@@ -24,6 +31,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase() { m_server.stop(); }
     void roundTrip();
+    void usersAndAuditTrail();
 
 private:
     HistoryUrl url() const { return *HistoryUrl::parse(m_server.url()); }
@@ -115,6 +123,73 @@ void TstJournalPostgres::roundTrip()
     const AlarmSnapshot lost = engine.snapshot(*engine.idOf(QStringLiteral("dev:plc1/commloss")));
     QCOMPARE(flagCode(lost.flags), QStringLiteral("A-----"));
     QCOMPARE(lost.detail, QStringLiteral("timeout"));
+}
+
+void TstJournalPostgres::usersAndAuditTrail()
+{
+    QTemporaryDir dir;
+    const QString head = dir.filePath(QStringLiteral("audit.head"));
+    const QByteArray key(32, 'k');
+    ManualClock clock;
+    JournalConnection c(url(), JournalConnection::Role::Writer);
+    QString error;
+    QVERIFY2(c.open(&error), qPrintable(error));
+    QSqlDatabase db = c.database();
+    QVERIFY2(JournalSchema::migrate(db, false, &error), qPrintable(error));
+
+    UserStore users(db);
+    UserRecord alice;
+    alice.name = QStringLiteral("alice");
+    alice.role = Role::Engineer;
+    alice.passwordHash = QStringLiteral("stored");
+    alice.createdMs = alice.changedMs = clock.nowMs();
+    QVERIFY2(users.add(alice, &error), qPrintable(error));
+    QVERIFY(users.setLoginState(QStringLiteral("alice"), 2, clock.nowMs() + 1000, &error));
+    const std::optional<UserRecord> found = users.find(QStringLiteral("alice"), &error);
+    QVERIFY2(found, qPrintable(error));
+    QCOMPARE(found->role, Role::Engineer);
+    QCOMPARE(found->failedLogins, 2);
+    QCOMPARE(found->lockedUntilMs, clock.nowMs() + 1000);
+    QCOMPARE(users.enabledAdmins(&error), 0);
+
+    const auto writer = [&](int id) {
+        JournalConnection own(url(), JournalConnection::Role::Writer);
+        QString problem;
+        if (!own.open(&problem))
+            return problem;
+        AuditTrail trail(own.database(), false, key, head, &clock);
+        for (int i = 0; i < 25; ++i) {
+            if (!trail.append({0, QStringLiteral("w%1").arg(id), QStringLiteral("user.add"),
+                               QStringLiteral("x_%1").arg(i), QString(), QStringLiteral("ok")},
+                              &problem))
+                return problem;
+        }
+        return QString();
+    };
+    QString errors[2];
+    std::thread a([&] { errors[0] = writer(1); });
+    std::thread b([&] { errors[1] = writer(2); });
+    a.join();
+    b.join();
+    QVERIFY2(errors[0].isEmpty(), qPrintable(errors[0]));
+    QVERIFY2(errors[1].isEmpty(), qPrintable(errors[1]));
+    const AuditHeadFile headFile(head);
+    AuditVerification result = AuditVerifier(db, false, key, headFile).run();
+    QVERIFY2(result.ok, qPrintable(result.reason));
+    QCOMPARE(result.rowsChecked, 50);
+
+    AuditFilter filter;
+    filter.text = QStringLiteral("X_1");
+    filter.user = QStringLiteral("w2");
+    const std::optional<QList<AuditRecord>> page = AuditStore(db, false).page(filter, &error);
+    QVERIFY2(page, qPrintable(error));
+    QCOMPARE(page->size(), 11); // x_1, x_10 … x_19
+
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("UPDATE audit SET result = 'refused' WHERE seq = 17")));
+    result = AuditVerifier(db, false, key, headFile).run();
+    QVERIFY(!result.ok);
+    QCOMPARE(result.firstBadSeq, 17);
 }
 
 QTEST_GUILESS_MAIN(TstJournalPostgres)

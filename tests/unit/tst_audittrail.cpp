@@ -245,6 +245,13 @@ void TstAuditTrail::recordsAMissingHeadFileInTheTrail()
     QCOMPARE(note.entry.detail,
              QStringLiteral("the head file was missing while the trail had 5 rows; recreated"));
     QVERIFY(verify().ok);
+
+    // The same writer notices when the head goes again while it runs.
+    QVERIFY(QFile::remove(headPath()));
+    QVERIFY(writer.append(entry(10), &error));
+    QCOMPARE(stored(8).entry.action, QStringLiteral("audit.head"));
+    QCOMPARE(stored(9).entry.target, QStringLiteral("P1010.CMD"));
+    QVERIFY(verify().ok);
 }
 
 void TstAuditTrail::detectsAnInsertedRowAtTheEnd()
