@@ -34,7 +34,9 @@ struct WriteResult;
 // decides success. Lives on the core thread beside TagTable and AlarmEngine: values arrive
 // through processChanges(), timeouts run in tick() (start() drives it from a timer; tests call
 // it with a ManualClock), the GUI calls the slots queued. Every state change is reported by
-// commandUpdated(); a failed write or read-back also by commandFailed().
+// commandUpdated(); a failed write or read-back also by commandFailed(). Values are known only
+// from change sets: connect processChanges before the drivers start (as AlarmEngine), or feed it
+// a snapshot of the TagTable first; until a tag's first change it counts as not yet read (Bad).
 class CommandService : public QObject
 {
     Q_OBJECT
@@ -74,7 +76,7 @@ signals:
 private:
     // The checks before a command is selected, in order; "" when it may be selected.
     QString selectRefusal(quint32 tag, QVariant &target, Role role);
-    // Device and interlocks again, just before the write; "" when it may be sent.
+    // Device and interlocks, at select and again just before the write; "" when it may go on.
     QString sendRefusal(quint32 tag, const QVariant &target) const;
     void send(CommandStatus &status);
     void writeFinished(quint64 id, const WriteResult &result);

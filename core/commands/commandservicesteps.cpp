@@ -42,7 +42,11 @@ QString CommandService::sendRefusal(quint32 tag, const QVariant &target) const
 
 void CommandService::send(CommandStatus &status)
 {
-    if (const QString why = sendRefusal(status.tag, status.target); !why.isEmpty()) {
+    // Two commands selected together must not both pass the rate limits at their send.
+    QString why = sendRefusal(status.tag, status.target);
+    if (why.isEmpty())
+        why = m_rate->refusal(status.tag, m_clock->monotonicMs());
+    if (!why.isEmpty()) {
         update(status, CommandStatus::State::Refused,
                QStringLiteral("%1 refused: %2").arg(status.tagId, why));
         return;
