@@ -23,6 +23,7 @@
 #include "driverregistry.h"
 #include "events/eventlog.h"
 #include "eventtimelinemodel.h"
+#include "faceplatecontroller.h"
 #include "history/historian.h"
 #include "history/historyqueryservice.h"
 #include "historyexportcommand.h"
@@ -329,6 +330,9 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     AlarmHistoryModel alarmHistory(journalQueries, plant.tags, clock);
     EventTimelineModel eventTimeline(journalQueries, deviceIds(plant), clock);
     AlarmKpiStatus alarmKpi(journalQueries, clock);
+    // View-only until the command service, the session and the security service are created
+    // here: then pass them instead of the nulls.
+    FaceplateController faceplate(plant.tags, nullptr, nullptr, nullptr, &tagModel, clock);
 
     QQmlApplicationEngine engine;
     if (!loadMainWindow(engine,
@@ -346,6 +350,7 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
                             {QStringLiteral("alarmHistory"), QVariant::fromValue(&alarmHistory)},
                             {QStringLiteral("events"), QVariant::fromValue(&eventTimeline)},
                             {QStringLiteral("alarmKpi"), QVariant::fromValue(&alarmKpi)},
+                            {QStringLiteral("faceplate"), QVariant::fromValue(&faceplate)},
                         })) {
         err << "vigil: the user interface failed to load" << Qt::endl;
         return 1;
