@@ -102,7 +102,12 @@ int main(int argc, char *argv[])
         t.start();
         const CommandStatus s = rig.command(QStringLiteral("P101.SPD"), target, 5000);
         const double ms = double(t.nsecsElapsed()) / 1e6;
-        if (s.state != CommandStatus::State::Succeeded) {
+        // Confirmed by the register read back after the write, never by the value before it.
+        const QList<CommandStatus> steps = rig.statuses(s.id);
+        const bool verified =
+            steps.size() == 4 && steps[2].state == CommandStatus::State::Verifying;
+        if (s.state != CommandStatus::State::Succeeded || !verified ||
+            rig.value(QStringLiteral("P101.SPD")) != target) {
             ++failed;
             std::fprintf(stderr, "command %d: %s\n", i, qPrintable(s.message));
             continue;

@@ -10,7 +10,9 @@
 #include "modbustesting.h"
 #include "tags/tagtable.h"
 
+#include <QEventLoop>
 #include <QHash>
+#include <QTimer>
 
 namespace vigil::testing
 {
@@ -82,12 +84,21 @@ public:
                           const QString &confirmer = {})
     {
         const quint64 id = m_service->nextId();
+        // An event loop that ends with the command, so that a round trip is timed to the event
+        // that finished it (a polling wait would add its own sleep).
+        QEventLoop loop;
+        QObject::connect(m_service.get(), &CommandService::commandUpdated, &loop,
+                         [&loop, id](const CommandStatus &s) {
+                             if (s.id == id && s.finished())
+                                 loop.quit();
+                         });
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
         m_service->select(id, tag(tagId), target, QStringLiteral("alice"), Role::Operator);
         m_service->operate(id, QStringLiteral("alice"));
         if (!confirmer.isEmpty())
             m_service->confirm(id, confirmer, Role::Operator);
-        // The last status says whether it finished.
-        (void)QTest::qWaitFor([&] { return finished(id); }, timeoutMs);
+        if (!finished(id))
+            loop.exec();
         const QList<CommandStatus> all = m_statuses.value(id);
         return all.isEmpty() ? CommandStatus{} : all.last();
     }
