@@ -24,6 +24,7 @@
 #include "driverregistry.h"
 #include "events/eventlog.h"
 #include "eventtimelinemodel.h"
+#include "faceplatecontroller.h"
 #include "history/historian.h"
 #include "history/historyqueryservice.h"
 #include "historystatus.h"
@@ -339,6 +340,8 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     AlarmHistoryModel alarmHistory(journalQueries, plant.tags, clock);
     EventTimelineModel eventTimeline(journalQueries, deviceIds(plant), clock);
     AlarmKpiStatus alarmKpi(journalQueries, clock);
+    // Faceplates command through the command service for the logged-in user.
+    FaceplateController faceplate(plant.tags, commands, &session, &security, &tagModel, clock);
 
     QQmlApplicationEngine engine;
     if (!loadMainWindow(engine,
@@ -358,6 +361,7 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
                             {QStringLiteral("alarmKpi"), QVariant::fromValue(&alarmKpi)},
                             {QStringLiteral("session"), QVariant::fromValue(&sessionControl)},
                             {QStringLiteral("audit"), QVariant::fromValue(&audit)},
+                            {QStringLiteral("faceplate"), QVariant::fromValue(&faceplate)},
                         })) {
         err << "vigil: the user interface failed to load" << Qt::endl;
         return 1;

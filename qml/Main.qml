@@ -20,6 +20,7 @@ ApplicationWindow {
     required property AlarmKpiStatus alarmKpi
     required property SessionController session
     required property AuditListModel audit
+    required property FaceplateController faceplate
 
     width: 1280
     height: 800
@@ -101,7 +102,10 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: true
             currentIndex: nav.currentIndex
-            TagsPage { tags: window.tags }
+            TagsPage {
+                tags: window.tags
+                onTagOpened: (tagId) => window.faceplate.openTag(tagId)
+            }
             DevicesPage { devices: window.devices }
             TrendPage { trend: window.trend; history: window.history }
             AlarmsPage {
@@ -118,6 +122,10 @@ ApplicationWindow {
             EventsPage { events: window.events }
             AuditPage { audit: window.audit }
         }
+    }
+
+    Faceplate {
+        controller: window.faceplate
     }
 
     Loader {

@@ -361,6 +361,21 @@
     </message>
 </context>
 <context>
+    <name>AnalogFaceplateBody</name>
+    <message>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Type the target or move the slider, then press Select.</source>
+        <translation>输入目标值或拖动滑块，然后按「选择」。</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Audit trail</source>
@@ -492,6 +507,17 @@
     </message>
 </context>
 <context>
+    <name>DiscreteFaceplateBody</name>
+    <message>
+        <source>Feedback (%1): %2</source>
+        <translation>反馈（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Traveling to %1…</source>
+        <translation>正在转到 %1…</translation>
+    </message>
+</context>
+<context>
     <name>EventsPage</name>
     <message>
         <source>Events</source>
@@ -532,6 +558,33 @@
     <message>
         <source>Alarm: %1</source>
         <translation>报警：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Faceplate</name>
+    <message>
+        <source>Critical: two users</source>
+        <translation>关键：需两人确认</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <translation>剩余 %1 秒</translation>
+    </message>
+    <message>
+        <source>Slide to confirm %1</source>
+        <translation>滑动以确认 %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -656,6 +709,56 @@ history</source>
     </message>
 </context>
 <context>
+    <name>NumericKeypad</name>
+    <message>
+        <source>Enter</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Limits: %1 … %2 %3</source>
+        <translation>限值：%1 … %2 %3</translation>
+    </message>
+    <message>
+        <source>outside the limits</source>
+        <translation>超出限值</translation>
+    </message>
+</context>
+<context>
+    <name>SecondUserDialog</name>
+    <message>
+        <source>Second user confirmation</source>
+        <translation>第二用户确认</translation>
+    </message>
+    <message>
+        <source>%1 is a critical tag: another user must confirm %2.</source>
+        <translation>%1 是关键位号：须由另一名用户确认 %2。</translation>
+    </message>
+    <message>
+        <source>Time left: %1 s</source>
+        <translation>剩余时间：%1 秒</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Cancel command</source>
+        <translation>取消命令</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+</context>
+<context>
     <name>ShelveDialog</name>
     <message>
         <source>Take the alarm out of service</source>
@@ -752,6 +855,13 @@ history</source>
     <message>
         <source>Silence</source>
         <translation>消音</translation>
+    </message>
+</context>
+<context>
+    <name>SlideToConfirm</name>
+    <message>
+        <source>Slide to confirm</source>
+        <translation>滑动以确认</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1549,164 @@ history</source>
     <message>
         <source>Plant</source>
         <translation>工厂</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::FaceplateTag</name>
+    <message>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::FaceplateText</name>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>已选择</translation>
+    </message>
+    <message>
+        <source>Second user required</source>
+        <translation>需要第二用户</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <source>Waiting for feedback</source>
+        <translation>等待反馈</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Check the target, then slide to confirm</source>
+        <translation>请核对目标值，然后滑动确认</translation>
+    </message>
+    <message>
+        <source>A second, different user must confirm this command</source>
+        <translation>此命令须由另一名不同的用户确认</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Sending the command to the device</source>
+        <translation>正在向设备发送命令</translation>
+    </message>
+    <message>
+        <source>Sent; waiting for the feedback to reach the target</source>
+        <translation>已发送；等待反馈达到目标值</translation>
+    </message>
+    <message>
+        <source>Done: the feedback reached the target</source>
+        <translation>完成：反馈已达到目标值</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Expired: %1</source>
+        <translation>已超时：%1</translation>
+    </message>
+    <message>
+        <source>View only: this tag cannot be commanded</source>
+        <translation>仅查看：此位号不可操作</translation>
+    </message>
+    <message>
+        <source>Not logged in: log in to command this tag</source>
+        <translation>未登录：请登录后操作此位号</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not operate equipment</source>
+        <translation>您的角色（%1）无权操作设备</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not change setpoints</source>
+        <translation>您的角色（%1）无权修改设定值</translation>
+    </message>
+    <message>
+        <source>No communication with the device</source>
+        <translation>与设备无通信</translation>
+    </message>
+    <message>
+        <source>No communication with the device: %1</source>
+        <translation>与设备无通信：%1</translation>
+    </message>
+    <message>
+        <source>Blocked by interlock: %1</source>
+        <translation>被联锁阻止：%1</translation>
+    </message>
+    <message>
+        <source>%1 blocked by interlock: %2</source>
+        <translation>%1 被联锁阻止：%2</translation>
+    </message>
+    <message>
+        <source>Not accepted: %1</source>
+        <translation>未被接受：%1</translation>
+    </message>
+    <message>
+        <source>Commands are not available on this panel</source>
+        <translation>此面板不可发送命令</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <source>This user is locked out</source>
+        <translation>该用户已被锁定</translation>
+    </message>
+    <message>
+        <source>This user is disabled</source>
+        <translation>该用户已被停用</translation>
+    </message>
+    <message>
+        <source>Confirmation refused: %1</source>
+        <translation>确认被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>查看员</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,8 @@ import Vigil
 Rectangle {
     id: page
     required property TagFilterModel tags
+    // A row was tapped: open its faceplate (writable tags get controls, the others show values).
+    signal tagOpened(string tagId)
     color: Theme.background
 
     // Column widths shared by header and rows.
@@ -109,23 +111,45 @@ Rectangle {
                     required property bool isUncertain
                     required property bool isBad
                     required property string timeText
+                    required property bool writable
 
                     width: ListView.view.width - 16
                     height: Theme.rowHeight
-                    color: index % 2 === 0 ? Theme.surface : Theme.surfaceAlt
+                    color: rowTap.pressed ? Theme.selection : index % 2 === 0 ? Theme.surface : Theme.surfaceAlt
+
+                    MouseArea {
+                        id: rowTap
+                        objectName: "tagRow_" + row.tagId
+                        anchors.fill: parent
+                        onClicked: page.tagOpened(row.tagId)
+                    }
 
                     Row {
                         anchors.fill: parent
-                        Text {
+                        Item {
                             width: page.wTag; height: parent.height
-                            leftPadding: 8
-                            verticalAlignment: Text.AlignVCenter
-                            text: row.tagId
-                            elide: Text.ElideRight
-                            font.family: Theme.monoFamily
-                            font.pixelSize: Theme.fontNormal
-                            font.bold: true
-                            color: Theme.text
+                            Text {
+                                anchors.fill: parent
+                                anchors.rightMargin: row.writable ? 22 : 0
+                                leftPadding: 8
+                                verticalAlignment: Text.AlignVCenter
+                                text: row.tagId
+                                elide: Text.ElideRight
+                                font.family: Theme.monoFamily
+                                font.pixelSize: Theme.fontNormal
+                                font.bold: true
+                                color: Theme.text
+                            }
+                            Text {
+                                // Writable tags carry a mark: their faceplate has controls.
+                                visible: row.writable
+                                anchors.right: parent.right
+                                anchors.rightMargin: 4
+                                anchors.verticalCenter: parent.verticalCenter
+                                text: "⚙"
+                                font.pixelSize: Theme.fontNormal
+                                color: Theme.textMuted
+                            }
                         }
                         Text {
                             width: page.wDescription; height: parent.height

@@ -19,6 +19,7 @@
 #include "devicelistmodel.h"
 #include "driverregistry.h"
 #include "eventtimelinemodel.h"
+#include "faceplatecontroller.h"
 #include "history/historian.h"
 #include "history/historyqueryservice.h"
 #include "historystatus.h"
@@ -82,6 +83,8 @@ struct Pipeline {
         , eventTimeline(journalQueries, {}, clock)
         , alarmKpi(journalQueries, clock)
         , audit(security, clock)
+        // Without a command service every faceplate is view-only.
+        , faceplate(plant.tags, nullptr, &session, &security, &tagModel, clock)
     {
         journal.start();
         // The journal has migrated journal.db: the users and the audit trail are in it.
@@ -171,6 +174,7 @@ struct Pipeline {
             {QStringLiteral("alarmKpi"), QVariant::fromValue(&alarmKpi)},
             {QStringLiteral("session"), QVariant::fromValue(&sessionController)},
             {QStringLiteral("audit"), QVariant::fromValue(&audit)},
+            {QStringLiteral("faceplate"), QVariant::fromValue(&faceplate)},
         });
         engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Main.qml")));
         if (engine->rootObjects().size() != 1)
@@ -224,6 +228,7 @@ struct Pipeline {
     EventTimelineModel eventTimeline;
     AlarmKpiStatus alarmKpi;
     AuditListModel audit;
+    FaceplateController faceplate;
     std::unique_ptr<QQmlApplicationEngine> engine;
     QStringList qmlWarnings;
 };
