@@ -35,18 +35,20 @@ std::optional<QString> PasswordPrompt::readNew(const QString &user, QTextStream 
 
 std::optional<QString> PasswordPrompt::readHidden(const QString &prompt, QTextStream &err)
 {
-    err << prompt << Qt::flush;
+    // Echo goes off before the prompt appears, so that nothing typed (or pasted) as soon as it
+    // shows is echoed; TCSANOW keeps what was typed ahead instead of flushing it.
     termios saved = {};
     const bool terminal = ::tcgetattr(STDIN_FILENO, &saved) == 0;
     if (terminal) {
         termios quiet = saved;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         quiet.c_lflag |= ECHONL;
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
     }
+    err << prompt << Qt::flush;
     std::optional<QString> line = readLine();
     if (terminal)
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
     return line;
 }
 

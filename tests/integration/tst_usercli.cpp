@@ -26,8 +26,10 @@ namespace
 const QString kAlicePassword = QStringLiteral("Alice-pw-2024!");
 const QString kBobPassword = QStringLiteral("Bob-first-pw");
 const QString kBobNewPassword = QStringLiteral("Bob-second-pw");
-const QStringList kPasswords{kAlicePassword, kBobPassword, kBobNewPassword, QStringLiteral("carol"),
-                             QStringLiteral("short")};
+const QString kTtyPassword = QStringLiteral("Tty-secret-pw-1");
+const QStringList kPasswords{kAlicePassword,          kBobPassword,
+                             kBobNewPassword,         kTtyPassword,
+                             QStringLiteral("carol"), QStringLiteral("short")};
 
 int mode(const QString &path)
 {
@@ -49,6 +51,7 @@ private slots:
     void changesPasswordRoleAndState();
     void auditsEveryAdministration();
     void verifiesThenDetectsAOneByteEdit();
+    void asksTwiceWithoutEchoOnATerminal();
     void cleanupTestCase();
 
 private:
@@ -321,6 +324,60 @@ void TstUserCli::verifiesThenDetectsAOneByteEdit()
     QVERIFY2(run.err.contains(QStringLiteral("seq 6: hash mismatch (the row was changed)")),
              qPrintable(run.err));
     QVERIFY2(run.err.contains(QStringLiteral("after 5 good rows")), qPrintable(run.err));
+}
+
+// The terminal case, on a pseudo-terminal made by Python's pty module: vigil prompts on it, the
+// typed lines do not come back (no echo), and two different entries are refused.
+void TstUserCli::asksTwiceWithoutEchoOnATerminal()
+{
+    QVERIFY2(QFile::exists(QStringLiteral("/usr/bin/python3")), "/usr/bin/python3 is needed");
+    const QString script = QStringLiteral(R"(
+import os, pty, select, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:6] + ['--config', sys.argv[6]])
+out = b''
+def read(until):
+    global out
+    end = time.time() + 20
+    while until not in out and time.time() < end:
+        if select.select([fd], [], [], 0.1)[0]:
+            try:
+                data = os.read(fd, 1024)
+            except OSError:
+                return
+            if not data:
+                return
+            out += data
+read(b'password for')
+os.write(fd, sys.argv[7].encode() + b'\n')
+read(b'Repeat')
+os.write(fd, sys.argv[8].encode() + b'\n')
+read(b'\x00')
+status = os.waitpid(pid, 0)[1]
+sys.stdout.write(out.decode() + '\nexit %d\n' % os.WEXITSTATUS(status))
+)");
+    const auto run = [&](const QString &name, const QString &first, const QString &second) {
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     {"-c", script, QStringLiteral(VIGIL_BINARY), "user", "add", name,
+                      "--role=viewer", m_plant, first, second});
+        python.waitForFinished(60'000);
+        const QString out = QString::fromUtf8(python.readAllStandardOutput()) +
+                            QString::fromUtf8(python.readAllStandardError());
+        m_everything += out;
+        return out;
+    };
+    const QString ok = run(QStringLiteral("tty"), kTtyPassword, kTtyPassword);
+    QVERIFY2(ok.contains(u"New password for tty: ") && ok.contains(u"Repeat the password: ") &&
+                 ok.contains(u"user 'tty' added as viewer") && ok.endsWith(u"exit 0\n"),
+             qPrintable(ok));
+    QVERIFY2(!ok.contains(kTtyPassword), qPrintable(ok));
+    const QString differ = run(QStringLiteral("tty2"), kTtyPassword, kTtyPassword + u'x');
+    QVERIFY2(differ.contains(u"vigil: the two passwords differ") && differ.endsWith(u"exit 1\n"),
+             qPrintable(differ));
+    QCOMPARE(rows(QStringLiteral("SELECT name FROM app_user WHERE name LIKE 'tty%'")),
+             QStringList({"tty"}));
 }
 
 void TstUserCli::cleanupTestCase()
