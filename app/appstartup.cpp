@@ -2,12 +2,13 @@
 
 #include "auditcommand.h"
 #include "commandline.h"
+#include "config/plantfilelocator.h"
 #include "configcheck.h"
+#include "driverregistry.h"
 #include "historyexportcommand.h"
 #include "instancelock.h"
 #include "usercommand.h"
 #include "util/privatefiles.h"
-#include "config/plantfilelocator.h"
 #include "util/urlredaction.h"
 
 #include <QApplication>

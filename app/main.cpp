@@ -14,9 +14,9 @@
 #include "appstartup.h"
 #include "auditlistmodel.h"
 #include "builtindrivers.h"
+#include "commandline.h"
 #include "commands/commandaudit.h"
 #include "commands/commandservice.h"
-#include "commandline.h"
 #include "config/plantloader.h"
 #include "devicealarms.h"
 #include "devicehost.h"
@@ -48,8 +48,8 @@
 
 #include <QApplication>
 #include <QCryptographicHash>
-#include <QFile>
 #include <QDir>
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QThread>
@@ -162,9 +162,10 @@ void startSecurity(SecurityService &security, const PlantConfig &plant, EventLog
         return;
     }
     QFile file(plant.filePath);
-    const QByteArray digest = file.open(QIODevice::ReadOnly)
-                                  ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
-                                  : QByteArray();
+    const QByteArray digest =
+        file.open(QIODevice::ReadOnly)
+            ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+            : QByteArray();
     AuditEntry entry;
     entry.user = QStringLiteral("system");
     entry.action = QStringLiteral("plant.load");
@@ -310,8 +311,8 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
         plant.settings.databaseUrl(), dataDir.filePath(QStringLiteral("audit.key")),
         dataDir.filePath(QStringLiteral("audit.head")), plant.security, &clock);
     startSecurity(security, plant, events);
-    CommandService *commands = startCommandService(coreThread, plant, clock, tagTable, devices,
-                                                   alarms, events, security);
+    CommandService *commands =
+        startCommandService(coreThread, plant, clock, tagTable, devices, alarms, events, security);
 
     // UI adapters (GUI thread).
     TagListModel tagModel(plant.tags);

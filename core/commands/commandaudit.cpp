@@ -63,8 +63,8 @@ AuditEntry commandAuditEntry(const CommandStatus &status)
     entry.timeMs = status.timeMs;
     entry.user = status.actor.isEmpty() ? status.user : status.actor;
     entry.target = status.tagId;
-    QString detail = QStringLiteral("%1 → %2").arg(valueText(status.previous),
-                                                    valueText(status.target));
+    QString detail =
+        QStringLiteral("%1 → %2").arg(valueText(status.previous), valueText(status.target));
     if (!status.confirmer.isEmpty())
         detail += QStringLiteral("; confirmed by %1").arg(status.confirmer);
     if (!status.message.isEmpty())

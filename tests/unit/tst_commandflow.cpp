@@ -2,8 +2,8 @@
 // read-back (success, a read-back that never comes, a failed write, ack-only tags), rate limits
 // and cancelling. Fixture: tests/support/commandtesting.h.
 
-#include "commandtesting.h"
 #include "commands/commandaudit.h"
+#include "commandtesting.h"
 
 using namespace vigil;
 using namespace vigil::testing;
