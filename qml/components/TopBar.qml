@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import Vigil
 
@@ -179,6 +180,15 @@ Rectangle {
                     font.bold: expiring
                     color: expiring ? Theme.text : Theme.textMuted
                 }
+            }
+            // Why nobody is logged in any more (the idle logout), until the next login or a tap.
+            ToolTip {
+                objectName: "sessionNotice"
+                visible: root.session !== null && !userArea.loggedIn && root.session.message !== ""
+                text: root.session !== null ? root.session.message : ""
+                y: userArea.height + 4
+                timeout: 30000
+                onClosed: if (root.session !== null && !userArea.loggedIn) root.session.clearMessage()
             }
             TapHandler {
                 id: userTap

@@ -358,6 +358,12 @@ void TstLoginScreens::idleLogoutCountsDownAndLogsOut()
     QVERIFY(!m_session->loggedIn());
     QCOMPARE(m_controller->idleRemainingSeconds(), -1);
     QTRY_COMPARE(textOf(item(QStringLiteral("userName"))), QStringLiteral("View only"));
+    // The top bar says why nobody is logged in any more.
+    auto *notice = m_window->findChild<QObject *>(QStringLiteral("sessionNotice"));
+    QVERIFY(notice);
+    QTRY_VERIFY(notice->property("visible").toBool());
+    QVERIFY2(notice->property("text").toString().contains(kAdmin),
+             qPrintable(notice->property("text").toString()));
     AuditRecord row;
     QTRY_VERIFY((row = m_security->lastAudit(QStringLiteral("logout"))).seq > 0);
     QCOMPARE(row.user, kAdmin);
