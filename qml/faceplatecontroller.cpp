@@ -41,6 +41,10 @@ FaceplateController::FaceplateController(std::shared_ptr<const TagDirectory> tag
     , m_values(values)
     , m_clock(clock)
 {
+    connect(this, &FaceplateController::commandChanged, this,
+            &FaceplateController::controlsChanged);
+    connect(this, &FaceplateController::permissivesChanged, this,
+            &FaceplateController::controlsChanged);
     m_refresh.setInterval(kRefreshMs);
     connect(&m_refresh, &QTimer::timeout, this, &FaceplateController::refresh);
     if (m_commands) {
@@ -66,21 +70,6 @@ FaceplateController::FaceplateController(std::shared_ptr<const TagDirectory> tag
 
 FaceplateController::~FaceplateController() = default;
 
-QString FaceplateController::tagId() const
-{
-    return m_tag ? m_tag->definition().id : QString();
-}
-
-QString FaceplateController::description() const
-{
-    return m_tag ? m_tag->definition().description : QString();
-}
-
-QString FaceplateController::unit() const
-{
-    return m_tag ? m_tag->definition().unit : QString();
-}
-
 QString FaceplateController::kind() const
 {
     return m_tag && m_tag->discrete() ? QStringLiteral("discrete") : QStringLiteral("analog");
@@ -89,36 +78,6 @@ QString FaceplateController::kind() const
 bool FaceplateController::writable() const
 {
     return m_tag && m_tag->definition().writable && m_commands;
-}
-
-bool FaceplateController::critical() const
-{
-    return m_tag && m_tag->definition().command.critical;
-}
-
-double FaceplateController::writeMin() const
-{
-    return m_tag ? m_tag->definition().writeMin : 0.0;
-}
-
-double FaceplateController::writeMax() const
-{
-    return m_tag ? m_tag->definition().writeMax : 0.0;
-}
-
-int FaceplateController::decimals() const
-{
-    return m_tag ? m_tag->definition().displayDecimals() : 0;
-}
-
-QString FaceplateController::offLabel() const
-{
-    return m_tag ? m_tag->label(false) : QString();
-}
-
-QString FaceplateController::onLabel() const
-{
-    return m_tag ? m_tag->label(true) : QString();
 }
 
 QString FaceplateController::currentText() const
@@ -156,8 +115,7 @@ bool FaceplateController::feedbackState() const
 
 bool FaceplateController::traveling() const
 {
-    return m_tag && m_tag->discrete() && isOneOf(m_status, {State::Sending, State::Verifying}) &&
-           feedbackState() != m_status->target.toBool();
+    return m_tag && m_tag->discrete() && m_travel.traveling(feedbackState());
 }
 
 QString FaceplateController::state() const
@@ -230,10 +188,9 @@ void FaceplateController::select(const QVariant &value)
     if (!m_tag || !m_commands || !m_session)
         return;
     refresh();
-    const bool allowed =
-        m_tag->discrete() ? (value.toBool() ? onAllowed() : offAllowed()) : canCommand();
-    if (!allowed)
+    if (!selectable(value))
         return;
+    // Still waiting for this panel: cancelled here. Sent already: the service supersedes it.
     if (pending())
         cancel();
     const QVariant target =
@@ -310,10 +267,11 @@ void FaceplateController::onCommandUpdated(const CommandStatus &status)
         return;
     // The service answers a refused operate or confirmation with the command's unchanged state
     // and the reason: the command still waits, the person is told why.
-    const bool attempt = m_status && m_status->state == status.state &&
+    const bool attempt = m_status && m_status->id == status.id && m_status->state == status.state &&
                          isOneOf(m_status, {State::Selected, State::AwaitingConfirmation});
     m_attemptRefusal = attempt ? status.message : QString();
     m_status = status;
+    m_travel.follow(status);
     if (attempt && status.state == State::AwaitingConfirmation)
         setConfirm(false, FaceplateText::notAccepted(status.message));
     else if (status.state != State::AwaitingConfirmation)
@@ -321,6 +279,18 @@ void FaceplateController::onCommandUpdated(const CommandStatus &status)
     updateSecondsLeft();
     emit commandChanged();
     emit valuesChanged(); // traveling depends on the state
+}
+
+bool FaceplateController::selectable(const QVariant &value) const
+{
+    if (!m_tag || isOneOf(m_status, {State::AwaitingConfirmation}))
+        return false;
+    if (!m_tag->discrete())
+        return canCommand();
+    const bool state = value.toBool();
+    const bool onItsWay =
+        isOneOf(m_status, {State::Sending, State::Verifying}) && m_status->target.toBool() == state;
+    return m_permit.allowed(state) && !onItsWay;
 }
 
 bool FaceplateController::pending() const
@@ -381,6 +351,7 @@ void FaceplateController::resetCommand()
 {
     m_commandId = 0;
     m_status.reset();
+    m_travel.clear();
     m_attemptRefusal.clear();
     m_secondsLeft = 0;
     setConfirm(false, QString());

@@ -4,6 +4,7 @@
 #include "commands/commandstatus.h"
 #include "faceplatepermit.h"
 #include "faceplatetag.h"
+#include "faceplatetravel.h"
 
 #include <QObject>
 #include <QPointer>
@@ -53,6 +54,8 @@ class FaceplateController : public QObject
     Q_PROPERTY(QString feedbackText READ feedbackText NOTIFY valuesChanged)
     Q_PROPERTY(bool feedbackState READ feedbackState NOTIFY valuesChanged)
     Q_PROPERTY(bool traveling READ traveling NOTIFY valuesChanged)
+    // Discrete: the state the device was last sent to, shown while it travels there.
+    Q_PROPERTY(bool travelTargetState READ travelTargetState NOTIFY valuesChanged)
     // The command in progress
     Q_PROPERTY(QString state READ state NOTIFY commandChanged)
     Q_PROPERTY(QString stateText READ stateText NOTIFY commandChanged)
@@ -69,6 +72,13 @@ class FaceplateController : public QObject
     // Discrete: each state on its own, since an interlock may block a start but never a stop.
     Q_PROPERTY(bool offAllowed READ offAllowed NOTIFY permissivesChanged)
     Q_PROPERTY(bool onAllowed READ onAllowed NOTIFY permissivesChanged)
+    // May the controls select now: allowed, and not while a second user is asked for the
+    // command. A command being sent or verified does not hold them: the opposite state (or a
+    // new setpoint) may be selected at once and supersedes it, so a stop never waits behind
+    // a start; only the state already on its way is not offered again.
+    Q_PROPERTY(bool offSelectable READ offSelectable NOTIFY controlsChanged)
+    Q_PROPERTY(bool onSelectable READ onSelectable NOTIFY controlsChanged)
+    Q_PROPERTY(bool targetSelectable READ targetSelectable NOTIFY controlsChanged)
 public:
     FaceplateController(std::shared_ptr<const TagDirectory> tags, CommandService *commands,
                         Session *session, SecurityService *security, TagListModel *values,
@@ -76,23 +86,24 @@ public:
     ~FaceplateController() override;
 
     bool isOpen() const { return m_tag.has_value(); }
-    QString tagId() const;
-    QString description() const;
-    QString unit() const;
+    QString tagId() const { return m_tag ? m_tag->definition().id : QString(); }
+    QString description() const { return m_tag ? m_tag->definition().description : QString(); }
+    QString unit() const { return m_tag ? m_tag->definition().unit : QString(); }
     QString kind() const;
     bool writable() const;
-    bool critical() const;
-    double writeMin() const;
-    double writeMax() const;
-    int decimals() const;
-    QString offLabel() const;
-    QString onLabel() const;
+    bool critical() const { return m_tag && m_tag->definition().command.critical; }
+    double writeMin() const { return m_tag ? m_tag->definition().writeMin : 0.0; }
+    double writeMax() const { return m_tag ? m_tag->definition().writeMax : 0.0; }
+    int decimals() const { return m_tag ? m_tag->definition().displayDecimals() : 0; }
+    QString offLabel() const { return m_tag ? m_tag->label(false) : QString(); }
+    QString onLabel() const { return m_tag ? m_tag->label(true) : QString(); }
     QString feedbackTag() const { return m_permissives.feedbackTag; }
     QString currentText() const;
     double currentValue() const;
     QString feedbackText() const;
     bool feedbackState() const;
     bool traveling() const;
+    bool travelTargetState() const { return m_travel.target(); }
     QString state() const;
     QString stateText() const;
     QString message() const;
@@ -106,6 +117,9 @@ public:
     QString disabledReason() const;
     bool offAllowed() const { return m_tag && m_permit.allowed(false); }
     bool onAllowed() const { return m_tag && m_permit.allowed(true); }
+    bool offSelectable() const { return selectable(false); }
+    bool onSelectable() const { return selectable(true); }
+    bool targetSelectable() const { return selectable(QVariant()); }
 
     // Opens the faceplate of a tag by id (a tag row, later a mimic symbol); false if unknown.
     Q_INVOKABLE bool openTag(const QString &tagId);
@@ -129,13 +143,16 @@ signals:
     void secondsLeftChanged();
     void confirmChanged();
     void permissivesChanged();
+    void controlsChanged(); // with commandChanged and permissivesChanged
 
 private slots:
     void onCommandUpdated(const vigil::CommandStatus &status);
 
 private:
     bool pending() const; // a command waits for this panel's operate or second user
-    void refresh();       // permissives, reason, countdown (every 500 ms while open)
+    // Whether select(value) would be taken now; analog tags ignore the value.
+    bool selectable(const QVariant &value) const;
+    void refresh(); // permissives, reason, countdown (every 500 ms while open)
     void updateDisabledReason();
     void updateSecondsLeft();
     void setConfirm(bool busy, const QString &error);
@@ -152,6 +169,7 @@ private:
     std::optional<FaceplateTag> m_tag;
     CommandPermissives m_permissives;
     std::optional<CommandStatus> m_status; // the latest status of this faceplate's command
+    FaceplateTravel m_travel;
     quint64 m_commandId = 0;
     FaceplatePermit m_permit;
     QString m_attemptRefusal; // an operate or confirmation the service did not accept

@@ -18,14 +18,15 @@ CommandRateLimiter::CommandRateLimiter(const TagDirectory &directory, int maxPer
     : m_directory(directory)
     , m_maxPerMinute(maxPerMinute)
     , m_lastSent(directory.size(), never)
+    , m_lastTarget(directory.size())
 {
 }
 
-QString CommandRateLimiter::refusal(quint32 tag, qint64 nowMs)
+QString CommandRateLimiter::refusal(quint32 tag, const QVariant &target, qint64 nowMs)
 {
     const qint64 interval = m_directory.at(tag).command.commandIntervalMs;
     const qint64 last = m_lastSent[tag];
-    if (interval > 0 && last != never && nowMs - last < interval)
+    if (interval > 0 && last != never && nowMs - last < interval && !isReversal(tag, target))
         return QStringLiteral("commanded %1 ago, command_interval is %2")
             .arg(CommandChecks::durationText(nowMs - last), CommandChecks::durationText(interval));
     forgetOlderThanAMinute(nowMs);
@@ -36,11 +37,19 @@ QString CommandRateLimiter::refusal(quint32 tag, qint64 nowMs)
     return {};
 }
 
-void CommandRateLimiter::record(quint32 tag, qint64 nowMs)
+void CommandRateLimiter::record(quint32 tag, const QVariant &target, qint64 nowMs)
 {
     m_lastSent[tag] = nowMs;
+    m_lastTarget[tag] = target;
     m_sent.push_back(nowMs);
     forgetOlderThanAMinute(nowMs);
+}
+
+bool CommandRateLimiter::isReversal(quint32 tag, const QVariant &target) const
+{
+    const QVariant &last = m_lastTarget[tag];
+    return m_directory.at(tag).type == DataType::Bool && last.isValid() &&
+           last.toBool() != target.toBool();
 }
 
 void CommandRateLimiter::forgetOlderThanAMinute(qint64 nowMs)

@@ -108,6 +108,7 @@ void CommandService::select(quint64 id, quint32 tag, const QVariant &target, con
                QStringLiteral("%1 refused: %2").arg(def.id, refusal));
         return;
     }
+    supersede(tag, user);
     status.deadlineMonoMs = m_clock->monotonicMs() + m_options.selectTimeoutMs;
     CommandStatus &stored = m_commands[id] = status;
     update(stored, CommandStatus::State::Selected,
@@ -188,6 +189,23 @@ void CommandService::cancel(quint64 id, const QString &user)
     }
     update(*status, CommandStatus::State::Cancelled,
            QStringLiteral("%1: cancelled by %2").arg(status->tagId, user));
+}
+
+void CommandService::supersede(quint32 tag, const QString &user)
+{
+    std::vector<quint64> older;
+    for (const auto &[id, status] : m_commands) {
+        if (status.tag == tag)
+            older.push_back(id);
+    }
+    // Forgotten once Cancelled: its read-back is no longer awaited, and a write of it still in
+    // flight finds no command when it completes (writeFinished), so it decides nothing.
+    for (const quint64 id : older) {
+        if (CommandStatus *status = pending(id))
+            update(
+                *status, CommandStatus::State::Cancelled,
+                QStringLiteral("%1: superseded by a new command from %2").arg(status->tagId, user));
+    }
 }
 
 void CommandService::processChanges(const vigil::ChangeSet &changes)

@@ -37,6 +37,8 @@ struct WriteResult;
 // commandUpdated(); a failed write or read-back also by commandFailed(). Values are known only
 // from change sets: connect processChanges before the drivers start (as AlarmEngine), or feed it
 // a snapshot of the TagTable first; until a tag's first change it counts as not yet read (Bad).
+// A tag has at most one pending command: a new select that passes its checks supersedes the
+// older one (Cancelled, "P101.CMD: superseded by a new command from bob").
 class CommandService : public QObject
 {
     Q_OBJECT
@@ -78,6 +80,10 @@ private:
     QString selectRefusal(quint32 tag, QVariant &target, Role role);
     // Device and interlocks, at select and again just before the write; "" when it may go on.
     QString sendRefusal(quint32 tag, const QVariant &target) const;
+    // A new command for `tag` has passed its checks: whatever was pending for the tag (selected,
+    // awaiting confirmation, sending, verifying; by anyone) ends as Cancelled, so that a stop
+    // never waits behind the start it reverses. A refused select leaves it as it was.
+    void supersede(quint32 tag, const QString &user);
     void send(CommandStatus &status);
     void writeFinished(quint64 id, const WriteResult &result);
     void verify(CommandStatus &status);

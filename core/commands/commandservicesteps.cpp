@@ -29,7 +29,7 @@ QString CommandService::selectRefusal(quint32 tag, QVariant &target, Role role)
         return why;
     if (QString why = sendRefusal(tag, target); !why.isEmpty())
         return why;
-    return m_rate->refusal(tag, m_clock->monotonicMs());
+    return m_rate->refusal(tag, target, m_clock->monotonicMs());
 }
 
 QString CommandService::sendRefusal(quint32 tag, const QVariant &target) const
@@ -45,13 +45,13 @@ void CommandService::send(CommandStatus &status)
     // Two commands selected together must not both pass the rate limits at their send.
     QString why = sendRefusal(status.tag, status.target);
     if (why.isEmpty())
-        why = m_rate->refusal(status.tag, m_clock->monotonicMs());
+        why = m_rate->refusal(status.tag, status.target, m_clock->monotonicMs());
     if (!why.isEmpty()) {
         update(status, CommandStatus::State::Refused,
                QStringLiteral("%1 refused: %2").arg(status.tagId, why));
         return;
     }
-    m_rate->record(status.tag, m_clock->monotonicMs());
+    m_rate->record(status.tag, status.target, m_clock->monotonicMs());
     const quint64 id = status.id;
     const quint32 tag = status.tag;
     const WriteRequest request{tag, status.target};

@@ -4,6 +4,8 @@ import Vigil
 
 // A discrete device (start/stop, open/close): one button per state, the feedback state, and a
 // travel indicator while a command has been sent and the feedback does not agree with it yet.
+// While the device travels the other button stays enabled: a stop or close supersedes the start
+// or open at once (the controller says which state may be selected).
 ColumnLayout {
     id: body
     required property FaceplateController controller
@@ -19,7 +21,7 @@ ColumnLayout {
                 objectName: modelData ? "discreteOn" : "discreteOff"
                 Layout.preferredWidth: 220
                 Layout.preferredHeight: 64
-                enabled: body.inputEnabled && (modelData ? body.controller.onAllowed : body.controller.offAllowed)
+                enabled: body.inputEnabled && (modelData ? body.controller.onSelectable : body.controller.offSelectable)
                 emphasised: body.controller.feedbackState === modelData
                 font.pixelSize: Theme.fontLarge
                 text: modelData ? body.controller.onLabel : body.controller.offLabel
@@ -81,11 +83,12 @@ ColumnLayout {
             }
         }
         Text {
+            objectName: "travelText"
             anchors.left: travelTrack.right
             anchors.leftMargin: 12
             anchors.verticalCenter: parent.verticalCenter
-            text: qsTr("Traveling to %1…").arg(body.controller.targetState ? body.controller.onLabel
-                                                                          : body.controller.offLabel)
+            text: qsTr("Traveling to %1…").arg(body.controller.travelTargetState ? body.controller.onLabel
+                                                                                : body.controller.offLabel)
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontNormal
             font.bold: true

@@ -11,7 +11,6 @@ Popup {
     required property FaceplateController controller
     readonly property string commandState: controller.state
     readonly property bool pending: commandState === "selected" || commandState === "awaitingConfirmation"
-    readonly property bool inFlight: commandState === "sending" || commandState === "verifying"
     readonly property bool abnormal: commandState === "refused" || commandState === "failed"
                                      || commandState === "expired"
 
@@ -226,16 +225,13 @@ Popup {
         id: analogBody
         AnalogFaceplateBody {
             controller: faceplate.controller
-            inputEnabled: faceplate.controller.canCommand && !faceplate.inFlight
-                          && faceplate.commandState !== "awaitingConfirmation"
+            inputEnabled: faceplate.controller.targetSelectable
         }
     }
     Component {
         id: discreteBody
         DiscreteFaceplateBody {
             controller: faceplate.controller
-            inputEnabled: faceplate.controller.canCommand && !faceplate.inFlight
-                          && faceplate.commandState !== "awaitingConfirmation"
         }
     }
 

@@ -2,7 +2,8 @@
 // (ManualClock): opened from a tag row; a viewer sees the controls disabled with the reason; an
 // operator starts the pump with slide-to-confirm and sees the travel indicator until the feedback
 // arrives; an interlock says what blocks; a setpoint cannot be typed outside its limits; a
-// critical setpoint asks for a second user and refuses the operator confirming themselves.
+// critical setpoint asks for a second user and refuses the operator confirming themselves; a
+// stop or a new setpoint supersedes a command still travelling.
 
 #include "faceplaterig.h"
 #include "metatypes.h"
@@ -47,6 +48,8 @@ private slots:
     void viewerSeesControlsDisabledWithTheReason();
     void operatorStartsThePumpWithSlideToConfirm();
     void releasedBeforeTheEndNothingIsSent();
+    void stopWhileThePumpStarts();
+    void newSetpointWhileTheLastIsVerified();
     void interlockSaysWhatBlocks();
     void keypadRefusesValuesOutsideTheLimits();
     void slideToConfirmFromTheKeyboard();
@@ -275,6 +278,68 @@ void TstFaceplate::releasedBeforeTheEndNothingIsSent()
     QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("expired"));
     QVERIFY(!shown(QStringLiteral("slideToConfirm")));
     QVERIFY(m_rig->writer.requests.isEmpty());
+}
+
+void TstFaceplate::stopWhileThePumpStarts()
+{
+    openAs(QStringLiteral("P101.CMD"), QStringLiteral("olga"), Role::Operator);
+    click(item(QStringLiteral("discreteOn")));
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("selected"));
+    slide(1.0);
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("verifying"));
+    QTRY_VERIFY(item(QStringLiteral("travelIndicator"))->isVisible());
+    // Starting: Stop may be pressed at once; Start is on its way already.
+    QTRY_VERIFY(item(QStringLiteral("discreteOff"))->isEnabled());
+    QVERIFY(!item(QStringLiteral("discreteOn"))->isEnabled());
+
+    click(item(QStringLiteral("discreteOff")));
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("selected"));
+    QCOMPARE(m_rig->commands.pendingCount(), 1); // the start is superseded
+    // Selected is not sent: the pump still travels to Start.
+    QVERIFY(item(QStringLiteral("travelIndicator"))->isVisible());
+    QCOMPARE(textOf(item(QStringLiteral("travelText"))), QStringLiteral("Traveling to Start…"));
+    send(kPumpRun, 1); // it got there
+    QTRY_VERIFY(!shown(QStringLiteral("travelIndicator")));
+    QCOMPARE(m_rig->faceplate.state(),
+             QStringLiteral("selected")); // the late start decides nothing
+
+    slide(1.0);
+    QTRY_COMPARE(m_rig->writer.requests.size(), 2);
+    QCOMPARE(m_rig->writer.requests.at(1).value.toBool(), false);
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("verifying"));
+    QTRY_VERIFY(shown(QStringLiteral("travelIndicator")));
+    QCOMPARE(textOf(item(QStringLiteral("travelText"))), QStringLiteral("Traveling to Stop…"));
+    QVERIFY(item(QStringLiteral("discreteOn"))->isEnabled()); // and back again, if need be
+    QVERIFY(!item(QStringLiteral("discreteOff"))->isEnabled());
+    send(kPumpRun, 0);
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("succeeded"));
+    QTRY_VERIFY(!shown(QStringLiteral("travelIndicator")));
+    QVERIFY(item(QStringLiteral("discreteOn"))->isEnabled());
+    QVERIFY(item(QStringLiteral("discreteOff"))->isEnabled());
+}
+
+void TstFaceplate::newSetpointWhileTheLastIsVerified()
+{
+    openAs(QStringLiteral("FIC301.SP"), QStringLiteral("olga"), Role::Operator);
+    m_rig->faceplate.select(20.0);
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("selected"));
+    slide(1.0);
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("verifying"));
+    QTRY_VERIFY(item(QStringLiteral("keypad"))->isEnabled());
+    QVERIFY(item(QStringLiteral("setpointSlider"))->isEnabled());
+    click(item(QStringLiteral("key_C")));
+    click(item(QStringLiteral("key_3")));
+    click(item(QStringLiteral("key_0")));
+    click(item(QStringLiteral("keyEnter")));
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("selected"));
+    QCOMPARE(textOf(item(QStringLiteral("targetText"))), QStringLiteral("12.5 → 30.0 m³/h"));
+    slide(1.0);
+    QTRY_COMPARE(m_rig->writer.requests.size(), 2);
+    QCOMPARE(m_rig->writer.requests.at(1).value.toDouble(), 30.0);
+    send(kFlowSp, 20.0); // the first target's read-back: not the second's
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("verifying"));
+    send(kFlowSp, 30.0);
+    QTRY_COMPARE(m_rig->faceplate.state(), QStringLiteral("succeeded"));
 }
 
 void TstFaceplate::interlockSaysWhatBlocks()
