@@ -1,7 +1,11 @@
 #include "trendcontroller.h"
 
 #include "export/exportpath.h"
+#include "export/historyexportaudit.h"
 #include "history/historyqueryservice.h"
+#include "permissiontext.h"
+#include "security/securityservice.h"
+#include "security/session.h"
 #include "tags/tagdirectory.h"
 #include "trendchart.h"
 #include "trendexportjob.h"
@@ -68,6 +72,25 @@ TrendController::TrendController(HistoryQueryService &queries,
 }
 
 TrendController::~TrendController() = default;
+
+void TrendController::setSecurity(Session *session, SecurityService *security)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    m_security = security;
+    m_export->setSecurity(security);
+    if (m_session)
+        connect(m_session, &Session::changed, this, &TrendController::permissionsChanged);
+    emit permissionsChanged();
+}
+
+QString TrendController::exportRefusal() const
+{
+    return m_session ? PermissionText::refusal(*m_session, Permission::ExportData,
+                                               tr("Log in as %1 to export"))
+                     : QString();
+}
 
 QVariantList TrendController::tagChoices() const
 {
@@ -378,9 +401,20 @@ void TrendController::exportShown(const QString &profile)
     request.profile = profile == u"machine" ? CsvProfile::machine() : CsvProfile::spreadsheet();
     request.directory = m_exportDirectory;
     request.fileName = ExportPath::defaultName(QStringLiteral("trend"), m_clock.nowMs());
+    const QString user = m_session ? m_session->user() : QString();
+    if (const QString refusal = exportRefusal(); !refusal.isEmpty()) {
+        // The page disables the button; this holds for any other caller too.
+        if (m_security)
+            m_security->audit(HistoryExportAudit::refused(
+                user, request,
+                QStringLiteral("needs %1").arg(permissionName(Permission::ExportData))));
+        m_exportText = refusal;
+        emit exportChanged();
+        return;
+    }
     m_exportProgress = 0.0;
     m_exportText = tr("Exporting…");
-    m_export->start(request);
+    m_export->start(request, user);
     emit exportChanged();
 }
 

@@ -1283,22 +1283,6 @@ history</source>
         <translation>无需复位：该报警未锁存</translation>
     </message>
     <message>
-        <source>a viewer</source>
-        <translation>查看者</translation>
-    </message>
-    <message>
-        <source>an operator</source>
-        <translation>操作员</translation>
-    </message>
-    <message>
-        <source>an engineer</source>
-        <translation>工程师</translation>
-    </message>
-    <message>
-        <source>an administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
         <source>Log in as %1 to acknowledge</source>
         <translation>需以%1身份登录才能确认</translation>
     </message>
@@ -1760,6 +1744,25 @@ history</source>
     </message>
 </context>
 <context>
+    <name>vigil::PermissionText</name>
+    <message>
+        <source>a viewer</source>
+        <translation>查看者</translation>
+    </message>
+    <message>
+        <source>an operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>an engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <source>an administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
     <name>vigil::QualityText</name>
     <message>
         <source>Good</source>
@@ -1929,6 +1932,10 @@ history</source>
     <message>
         <source>hour rollups</source>
         <translation>小时汇总</translation>
+    </message>
+    <message>
+        <source>Log in as %1 to export</source>
+        <translation>需以%1身份登录才能导出</translation>
     </message>
 </context>
 <context>
