@@ -28,13 +28,13 @@ class SecurityService;
 class Session;
 class TagDirectory;
 class TrendChart;
-class TrendExportJob;
+class TrendExporter;
 
 // The trend page's logic: which pens, which time range (live: ending now and scrolling; or a
 // historical range), zoom and pan, the cursor read-out, and export of the shown range. Each pen
 // is queried off the GUI thread as about one bucket per pixel column and drawn with two points
 // per bucket; a newer request supersedes a pending one. Exporting needs the session's export-data
-// permission, and every export is audited for the user who started it.
+// permission, and every export is audited (TrendExporter).
 class TrendController : public QObject
 {
     Q_OBJECT
@@ -83,8 +83,8 @@ public:
     double cursorFraction() const { return m_cursor.value_or(0.0); }
     QString cursorText() const;
     bool exporting() const;
-    double exportProgress() const { return m_exportProgress; }
-    QString exportText() const { return m_exportText; }
+    double exportProgress() const;
+    QString exportText() const;
     QString exportRefusal() const;
 
     Q_INVOKABLE void attachChart(QObject *chartView, QObject *timeAxis);
@@ -136,12 +136,9 @@ private:
     HistoryQueryService &m_queries;
     std::shared_ptr<const TagDirectory> m_tags;
     const Clock &m_clock;
-    Session *m_session = nullptr;
-    SecurityService *m_security = nullptr;
-    QString m_exportDirectory;
     TrendPenModel m_pens;
     std::unique_ptr<TrendChart> m_chart;
-    std::unique_ptr<TrendExportJob> m_export;
+    std::unique_ptr<TrendExporter> m_export;
     std::vector<PenData> m_data;
     QList<QColor> m_penColors;
     QVariantMap m_alarmColors;
@@ -159,8 +156,6 @@ private:
     bool m_dirty = false;
     std::optional<double> m_cursor;
     QString m_status;
-    double m_exportProgress = 0.0;
-    QString m_exportText;
 };
 
 } // namespace vigil

@@ -1898,28 +1898,12 @@ history</source>
 <context>
     <name>vigil::TrendController</name>
     <message>
-        <source>Exporting: %L1 rows</source>
-        <translation>正在导出：%L1 行</translation>
-    </message>
-    <message>
-        <source>Exported %L1 rows to %2</source>
-        <translation>已导出 %L1 行到 %2</translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>导出失败：%1</translation>
-    </message>
-    <message>
         <source>History not available: %1</source>
         <translation>历史数据不可用：%1</translation>
     </message>
     <message>
         <source>%1 buckets per pen from %2, %L3 points drawn, %4 ms</source>
         <translation>每条曲线 %1 个区间，来源 %2，绘制 %L3 个点，%4 毫秒</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
     </message>
     <message>
         <source>raw samples</source>
@@ -1932,6 +1916,25 @@ history</source>
     <message>
         <source>hour rollups</source>
         <translation>小时汇总</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TrendExporter</name>
+    <message>
+        <source>Exporting: %L1 rows</source>
+        <translation>正在导出：%L1 行</translation>
+    </message>
+    <message>
+        <source>Exported %L1 rows to %2</source>
+        <translation>已导出 %L1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
     <message>
         <source>Log in as %1 to export</source>
