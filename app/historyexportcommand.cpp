@@ -82,9 +82,10 @@ HistoryExporter::Result writeExport(const PlantConfig &plant, const HistoryExpor
     return result;
 }
 
-// The audit trail in the panel's journal.db; nullopt (after a warning) when it cannot be opened:
-// the export is not refused for it, since reading history needs no permission on the command
-// line, but the operator is told that it leaves no trace.
+// The audit trail in the panel's journal.db; nullopt (after a warning) when it cannot be opened.
+// The export goes ahead all the same: the command line has no session, whoever may read the
+// history database may export it, and the trail is there to say who did; when it cannot, the
+// user is told that this export leaves no trace.
 std::optional<AuditTrail> openAudit(SecurityCommandContext &context, const PlantConfig &plant,
                                     const Clock *clock, QTextStream &err)
 {
