@@ -3,33 +3,28 @@
 #include "commandline.h"
 #include "config/historyconfig.h"
 #include "config/plantloader.h"
+#include "export/historyexportaudit.h"
 #include "export/historyexporter.h"
 #include "export/timeexpression.h"
 #include "history/historyreadsession.h"
+#include "securitycommandcontext.h"
 #include "util/systemclock.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <variant>
+
 namespace vigil
 {
 
-int runHistoryExport(const HistoryExportArguments &arguments, const QString &plantFile,
-                     const DriverCatalog &drivers, QTextStream &out, QTextStream &err)
+namespace
 {
-    if (plantFile.isEmpty()) {
-        err << "vigil: no plant file: give --config FILE or set VIGIL_CONFIG" << Qt::endl;
-        return 2;
-    }
-    const PlantLoader::Result loaded = PlantLoader(drivers).load(plantFile);
-    if (!loaded.plant) {
-        for (const QString &line : loaded.diagnostics.toStringList())
-            err << line << Qt::endl;
-        err << "vigil: " << plantFile << " is not a valid plant" << Qt::endl;
-        return 1;
-    }
-    const PlantConfig &plant = *loaded.plant;
 
+// The tags and range the arguments ask for, or the exit code after saying what is wrong.
+std::variant<HistoryExportRequest, int> exportRequest(const HistoryExportArguments &arguments,
+                                                      const PlantConfig &plant, QTextStream &err)
+{
     HistoryExportRequest request;
     for (const QString &pattern : arguments.tags) {
         bool any = false;
@@ -58,17 +53,24 @@ int runHistoryExport(const HistoryExportArguments &arguments, const QString &pla
     const QFileInfo outFile(arguments.out);
     request.directory = outFile.absolutePath();
     request.fileName = outFile.fileName();
+    return request;
+}
 
+// Streams the export with progress on the terminal.
+HistoryExporter::Result writeExport(const PlantConfig &plant, const HistoryExportRequest &request,
+                                    QTextStream &err)
+{
+    HistoryExporter::Result result;
     HistoryReadSession history;
     if (history.open(plant.settings.historyUrl()) != HistoryReadSession::Status::Ready) {
         // An export reads the database as it finds it: never one of another schema version.
-        err << "vigil: " << history.error() << Qt::endl;
-        return 1;
+        result.error = history.error();
+        return result;
     }
     HistoryExporter exporter(history.reader(), *plant.tags);
     QElapsedTimer sinceUpdate;
     sinceUpdate.start();
-    const HistoryExporter::Result result = exporter.run(request, [&](qint64 rows, double fraction) {
+    result = exporter.run(request, [&](qint64 rows, double fraction) {
         if (sinceUpdate.elapsed() >= 200 || fraction >= 1.0) {
             sinceUpdate.restart();
             err << "\rexporting: " << rows << " rows, " << qRound(fraction * 100) << " %"
@@ -77,6 +79,58 @@ int runHistoryExport(const HistoryExportArguments &arguments, const QString &pla
         return true;
     });
     err << "\r" << QString(40, u' ') << "\r" << Qt::flush;
+    return result;
+}
+
+// The audit trail in the panel's journal.db; nullopt (after a warning) when it cannot be opened.
+// The export goes ahead all the same: the command line has no session, whoever may read the
+// history database may export it, and the trail is there to say who did; when it cannot, the
+// user is told that this export leaves no trace.
+std::optional<AuditTrail> openAudit(SecurityCommandContext &context, const PlantConfig &plant,
+                                    const Clock *clock, QTextStream &err)
+{
+    QString why;
+    QTextStream reasons(&why);
+    if (context.open(plant, SecurityCommandContext::Access::Record, reasons)) {
+        err << why.trimmed() << Qt::endl
+            << "vigil: warning: the audit trail cannot be opened: this export is not audited"
+            << Qt::endl;
+        return std::nullopt;
+    }
+    return context.auditTrail(clock);
+}
+
+} // namespace
+
+int runHistoryExport(const HistoryExportArguments &arguments, const QString &plantFile,
+                     const DriverCatalog &drivers, QTextStream &out, QTextStream &err)
+{
+    if (plantFile.isEmpty()) {
+        err << "vigil: no plant file: give --config FILE or set VIGIL_CONFIG" << Qt::endl;
+        return 2;
+    }
+    const PlantLoader::Result loaded = PlantLoader(drivers).load(plantFile);
+    if (!loaded.plant) {
+        for (const QString &line : loaded.diagnostics.toStringList())
+            err << line << Qt::endl;
+        err << "vigil: " << plantFile << " is not a valid plant" << Qt::endl;
+        return 1;
+    }
+    const PlantConfig &plant = *loaded.plant;
+    const std::variant<HistoryExportRequest, int> asked = exportRequest(arguments, plant, err);
+    if (const int *code = std::get_if<int>(&asked))
+        return *code;
+    const HistoryExportRequest &request = std::get<HistoryExportRequest>(asked);
+
+    const SystemClock clock;
+    SecurityCommandContext context;
+    std::optional<AuditTrail> audit = openAudit(context, plant, &clock, err);
+    const HistoryExporter::Result result = writeExport(plant, request, err);
+    QString auditError;
+    if (audit && !audit->append(
+                     HistoryExportAudit::finished(SecurityCommandContext::actor(), request, result),
+                     &auditError))
+        err << "vigil: warning: this export is not audited: " << auditError << Qt::endl;
     if (!result.ok) {
         err << "vigil: export failed: " << result.error << Qt::endl;
         return 1;

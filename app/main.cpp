@@ -323,6 +323,7 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     HistoryStatus historyStatus(historian.get());
     TrendController trend(historyQueries, plant.tags, clock,
                           QDir(plant.settings.dataDir()).filePath(QStringLiteral("exports")));
+    trend.setSecurity(&session, &security);
     // The audible alarm: the annunciator decides what sounds, AlarmSound plays it.
     Annunciator annunciator(clock);
     annunciate(*alarms, annunciator);

@@ -29,7 +29,12 @@ std::optional<int> SecurityCommandContext::open(const QString &plantFile,
         err << "vigil: " << plantFile << " is not a valid plant" << Qt::endl;
         return 1;
     }
-    const PlantConfig &plant = *loaded.plant;
+    return open(*loaded.plant, access, err);
+}
+
+std::optional<int> SecurityCommandContext::open(const PlantConfig &plant, Access access,
+                                                QTextStream &err)
+{
     m_options = plant.security;
     const QDir dataDir(plant.settings.dataDir());
     m_keyFile = dataDir.filePath(QStringLiteral("audit.key"));
@@ -47,6 +52,7 @@ std::optional<int> SecurityCommandContext::openDatabase(const QString &url, cons
         return 1;
     }
     const bool administer = access == Access::Administer;
+    const bool write = access != Access::Verify;
     if (!administer && parsed->isSqlite() && !QFileInfo::exists(parsed->path())) {
         err << "vigil: no journal database at " << parsed->path() << Qt::endl;
         return 1;
@@ -56,20 +62,20 @@ std::optional<int> SecurityCommandContext::openDatabase(const QString &url, cons
         return 1;
     }
     m_connection = std::make_unique<JournalConnection>(
-        *parsed, administer ? JournalConnection::Role::Writer : JournalConnection::Role::Reader);
+        *parsed, write ? JournalConnection::Role::Writer : JournalConnection::Role::Reader);
     if (!m_connection->open(&error)) {
         err << "vigil: " << error << Qt::endl;
         return 1;
     }
     QSqlDatabase db = m_connection->database();
-    // The user commands may be the first to touch journal.db; a verification only reads.
+    // The user commands may be the first to touch journal.db; the others take it as it is.
     if (!(administer ? JournalSchema::migrate(db, isSqlite(), &error)
                      : JournalSchema::readable(db, isSqlite(), &error))) {
         err << "vigil: " << error << Qt::endl;
         return 1;
     }
     std::optional<QByteArray> key = QByteArray(); // no key yet: nothing was ever sealed
-    if (administer)
+    if (write)
         key = AuditKey::loadOrCreate(m_keyFile, &error);
     else if (QFileInfo::exists(m_keyFile))
         key = AuditKey::load(m_keyFile, &error);
@@ -79,6 +85,11 @@ std::optional<int> SecurityCommandContext::openDatabase(const QString &url, cons
     }
     m_key = *key;
     return std::nullopt;
+}
+
+AuditTrail SecurityCommandContext::auditTrail(const Clock *clock) const
+{
+    return AuditTrail(database(), isSqlite(), m_key, m_headFile, clock);
 }
 
 QString SecurityCommandContext::actor()

@@ -98,8 +98,7 @@ int runUserCommand(const UserArguments &arguments, const QString &plantFile,
     UserStore users(context.database());
     if (arguments.action == u"list")
         return listUsers(users, clock, out, err);
-    AuditTrail audit(context.database(), context.isSqlite(), context.key(), context.headFile(),
-                     &clock);
+    AuditTrail audit = context.auditTrail(&clock);
     UserAdmin admin(users, audit, context.options(), &clock);
     const QString error = administer(arguments, admin, err);
     if (!error.isEmpty()) {

@@ -3,8 +3,8 @@
 #include "alarms/alarmengine.h"
 #include "alarmsound.h"
 #include "alarmtext.h"
+#include "permissiontext.h"
 #include "security/auditentry.h"
-#include "security/permissionmatrix.h"
 #include "security/securityservice.h"
 #include "security/session.h"
 
@@ -12,28 +12,6 @@
 
 namespace vigil
 {
-
-namespace
-{
-
-// "an operator": the least trusted role holding `permission`, as it fits "Log in as %1".
-QString leastRoleText(Permission permission)
-{
-    const QList<Role> roles = PermissionMatrix::rolesWith(permission);
-    switch (roles.isEmpty() ? Role::Admin : roles.constFirst()) {
-    case Role::Viewer:
-        return AlarmOperations::tr("a viewer");
-    case Role::Operator:
-        return AlarmOperations::tr("an operator");
-    case Role::Engineer:
-        return AlarmOperations::tr("an engineer");
-    case Role::Admin:
-        break;
-    }
-    return AlarmOperations::tr("an administrator");
-}
-
-} // namespace
 
 AlarmOperations::AlarmOperations(AlarmEngine *engine, qint64 maxShelveMs, Session *session,
                                  SecurityService *security, QObject *parent)
@@ -68,7 +46,7 @@ QString AlarmOperations::userName() const
 
 QString AlarmOperations::refusal(Permission permission, const QString &what) const
 {
-    return m_session->allowed(permission) ? QString() : what.arg(leastRoleText(permission));
+    return PermissionText::refusal(*m_session, permission, what);
 }
 
 QString AlarmOperations::acknowledgeRefusal() const

@@ -1,10 +1,9 @@
 #include "trendcontroller.h"
 
-#include "export/exportpath.h"
 #include "history/historyqueryservice.h"
 #include "tags/tagdirectory.h"
 #include "trendchart.h"
-#include "trendexportjob.h"
+#include "trendexporter.h"
 #include "trendsegments.h"
 #include "util/clock.h"
 
@@ -29,9 +28,9 @@ TrendController::TrendController(HistoryQueryService &queries,
     , m_queries(queries)
     , m_tags(std::move(tags))
     , m_clock(clock)
-    , m_exportDirectory(std::move(exportDirectory))
     , m_chart(std::make_unique<TrendChart>())
-    , m_export(std::make_unique<TrendExportJob>(queries.url(), queries.tailSource(), m_tags))
+    , m_export(std::make_unique<TrendExporter>(queries.url(), queries.tailSource(), m_tags,
+                                               std::move(exportDirectory)))
     , m_range(clock.nowMs(), 3'600'000, true)
 {
     m_liveTimer.setInterval(1000);
@@ -46,18 +45,9 @@ TrendController::TrendController(HistoryQueryService &queries,
         rangeUpdated(m_range.set(now, m_range.span(), true, now), query);
     });
     m_liveTimer.start();
-    connect(m_export.get(), &TrendExportJob::progress, this, [this](double fraction, qint64 rows) {
-        m_exportProgress = fraction;
-        m_exportText = tr("Exporting: %L1 rows").arg(rows);
-        emit exportChanged();
-    });
-    connect(m_export.get(), &TrendExportJob::finished, this,
-            [this](bool ok, const QString &path, qint64 rows, const QString &error) {
-                m_exportProgress = ok ? 1.0 : 0.0;
-                m_exportText = ok ? tr("Exported %L1 rows to %2").arg(rows).arg(path)
-                                  : tr("Export failed: %1").arg(error);
-                emit exportChanged();
-            });
+    connect(m_export.get(), &TrendExporter::changed, this, &TrendController::exportChanged);
+    connect(m_export.get(), &TrendExporter::permissionsChanged, this,
+            &TrendController::permissionsChanged);
     // Default pens: the plant's first analog tags.
     for (const TagDefinition &t : m_tags->all()) {
         if (m_pens.rowCount() >= 4)
@@ -68,6 +58,11 @@ TrendController::TrendController(HistoryQueryService &queries,
 }
 
 TrendController::~TrendController() = default;
+
+void TrendController::setSecurity(Session *session, SecurityService *security)
+{
+    m_export->setSecurity(session, security);
+}
 
 QVariantList TrendController::tagChoices() const
 {
@@ -120,7 +115,22 @@ QString TrendController::cursorText() const
 
 bool TrendController::exporting() const
 {
-    return m_export->isRunning();
+    return m_export->running();
+}
+
+double TrendController::exportProgress() const
+{
+    return m_export->progress();
+}
+
+QString TrendController::exportText() const
+{
+    return m_export->text();
+}
+
+QString TrendController::exportRefusal() const
+{
+    return m_export->refusal();
 }
 
 QColor TrendController::penColor(int index) const
@@ -368,20 +378,12 @@ void TrendController::setStatus(const QString &text)
 
 void TrendController::exportShown(const QString &profile)
 {
-    if (m_export->isRunning() || m_pens.rowCount() == 0)
+    if (m_export->running() || m_pens.rowCount() == 0)
         return;
-    HistoryExportRequest request;
+    QStringList tags;
     for (const auto &p : m_pens.pens())
-        request.tags.append(p.tag->id);
-    request.from = m_range.from();
-    request.to = m_range.to();
-    request.profile = profile == u"machine" ? CsvProfile::machine() : CsvProfile::spreadsheet();
-    request.directory = m_exportDirectory;
-    request.fileName = ExportPath::defaultName(QStringLiteral("trend"), m_clock.nowMs());
-    m_exportProgress = 0.0;
-    m_exportText = tr("Exporting…");
-    m_export->start(request);
-    emit exportChanged();
+        tags.append(p.tag->id);
+    m_export->start(tags, m_range.from(), m_range.to(), profile, m_clock.nowMs());
 }
 
 void TrendController::cancelExport()

@@ -24,14 +24,17 @@ namespace vigil
 
 class Clock;
 class HistoryQueryService;
+class SecurityService;
+class Session;
 class TagDirectory;
 class TrendChart;
-class TrendExportJob;
+class TrendExporter;
 
 // The trend page's logic: which pens, which time range (live: ending now and scrolling; or a
 // historical range), zoom and pan, the cursor read-out, and export of the shown range. Each pen
 // is queried off the GUI thread as about one bucket per pixel column and drawn with two points
-// per bucket; a newer request supersedes a pending one.
+// per bucket; a newer request supersedes a pending one. Exporting needs the session's export-data
+// permission, and every export is audited (TrendExporter).
 class TrendController : public QObject
 {
     Q_OBJECT
@@ -54,10 +57,16 @@ class TrendController : public QObject
     Q_PROPERTY(bool exporting READ exporting NOTIFY exportChanged)
     Q_PROPERTY(double exportProgress READ exportProgress NOTIFY exportChanged)
     Q_PROPERTY(QString exportText READ exportText NOTIFY exportChanged)
+    // Why the session may not export ("Log in as an operator to export"); empty when it may.
+    Q_PROPERTY(QString exportRefusal READ exportRefusal NOTIFY permissionsChanged)
 public:
     TrendController(HistoryQueryService &queries, std::shared_ptr<const TagDirectory> tags,
                     const Clock &clock, QString exportDirectory, QObject *parent = nullptr);
     ~TrendController() override;
+
+    // Who may export and where exports are audited; both must outlive this object. Without a
+    // session (a chart on its own in tests) exporting is not restricted and nothing is audited.
+    void setSecurity(Session *session, SecurityService *security);
 
     TrendPenModel *pens() { return &m_pens; }
     QVariantList tagChoices() const;
@@ -74,8 +83,9 @@ public:
     double cursorFraction() const { return m_cursor.value_or(0.0); }
     QString cursorText() const;
     bool exporting() const;
-    double exportProgress() const { return m_exportProgress; }
-    QString exportText() const { return m_exportText; }
+    double exportProgress() const;
+    QString exportText() const;
+    QString exportRefusal() const;
 
     Q_INVOKABLE void attachChart(QObject *chartView, QObject *timeAxis);
     // Pen colours (not alarm colours) and the alarm priority colours for limit lines, from Theme.
@@ -108,6 +118,7 @@ signals:
     void statusChanged();
     void cursorChanged();
     void exportChanged();
+    void permissionsChanged();
 
 private:
     struct PenData {
@@ -125,10 +136,9 @@ private:
     HistoryQueryService &m_queries;
     std::shared_ptr<const TagDirectory> m_tags;
     const Clock &m_clock;
-    QString m_exportDirectory;
     TrendPenModel m_pens;
     std::unique_ptr<TrendChart> m_chart;
-    std::unique_ptr<TrendExportJob> m_export;
+    std::unique_ptr<TrendExporter> m_export;
     std::vector<PenData> m_data;
     QList<QColor> m_penColors;
     QVariantMap m_alarmColors;
@@ -146,8 +156,6 @@ private:
     bool m_dirty = false;
     std::optional<double> m_cursor;
     QString m_status;
-    double m_exportProgress = 0.0;
-    QString m_exportText;
 };
 
 } // namespace vigil

@@ -1,6 +1,8 @@
 #include "trendexportjob.h"
 
+#include "export/historyexportaudit.h"
 #include "history/historyreadsession.h"
+#include "security/securityservice.h"
 #include "tags/tagdirectory.h"
 
 namespace vigil
@@ -24,12 +26,12 @@ TrendExportJob::~TrendExportJob()
     }
 }
 
-bool TrendExportJob::start(const HistoryExportRequest &request)
+bool TrendExportJob::start(const HistoryExportRequest &request, const QString &user)
 {
     if (m_thread)
         return false;
     m_cancel = false;
-    m_thread = QThread::create([this, request] {
+    m_thread = QThread::create([this, request, user] {
         HistoryExporter::Result result;
         HistoryReadSession history(m_tail);
         if (history.open(m_url) == HistoryReadSession::Status::Ready) {
@@ -45,10 +47,12 @@ bool TrendExportJob::start(const HistoryExportRequest &request)
         }
         QMetaObject::invokeMethod(
             this,
-            [this, result] {
+            [this, request, user, result] {
                 m_thread->wait();
                 delete m_thread;
                 m_thread = nullptr;
+                if (m_security)
+                    m_security->audit(HistoryExportAudit::finished(user, request, result));
                 emit finished(result.ok, result.path, result.rows, result.error);
             },
             Qt::QueuedConnection);

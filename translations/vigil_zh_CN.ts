@@ -1283,22 +1283,6 @@ history</source>
         <translation>无需复位：该报警未锁存</translation>
     </message>
     <message>
-        <source>a viewer</source>
-        <translation>查看者</translation>
-    </message>
-    <message>
-        <source>an operator</source>
-        <translation>操作员</translation>
-    </message>
-    <message>
-        <source>an engineer</source>
-        <translation>工程师</translation>
-    </message>
-    <message>
-        <source>an administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
         <source>Log in as %1 to acknowledge</source>
         <translation>需以%1身份登录才能确认</translation>
     </message>
@@ -1760,6 +1744,25 @@ history</source>
     </message>
 </context>
 <context>
+    <name>vigil::PermissionText</name>
+    <message>
+        <source>a viewer</source>
+        <translation>查看者</translation>
+    </message>
+    <message>
+        <source>an operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>an engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <source>an administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
     <name>vigil::QualityText</name>
     <message>
         <source>Good</source>
@@ -1895,28 +1898,12 @@ history</source>
 <context>
     <name>vigil::TrendController</name>
     <message>
-        <source>Exporting: %L1 rows</source>
-        <translation>正在导出：%L1 行</translation>
-    </message>
-    <message>
-        <source>Exported %L1 rows to %2</source>
-        <translation>已导出 %L1 行到 %2</translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>导出失败：%1</translation>
-    </message>
-    <message>
         <source>History not available: %1</source>
         <translation>历史数据不可用：%1</translation>
     </message>
     <message>
         <source>%1 buckets per pen from %2, %L3 points drawn, %4 ms</source>
         <translation>每条曲线 %1 个区间，来源 %2，绘制 %L3 个点，%4 毫秒</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
     </message>
     <message>
         <source>raw samples</source>
@@ -1929,6 +1916,29 @@ history</source>
     <message>
         <source>hour rollups</source>
         <translation>小时汇总</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TrendExporter</name>
+    <message>
+        <source>Exporting: %L1 rows</source>
+        <translation>正在导出：%L1 行</translation>
+    </message>
+    <message>
+        <source>Exported %L1 rows to %2</source>
+        <translation>已导出 %L1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Log in as %1 to export</source>
+        <translation>需以%1身份登录才能导出</translation>
     </message>
 </context>
 <context>

@@ -314,20 +314,38 @@ Rectangle {
                     spacing: 6
                     ComboBox {
                         id: exportProfile
+                        objectName: "trendExportProfile"
                         Layout.preferredWidth: 150
                         Layout.preferredHeight: Theme.touchTarget
                         model: [qsTr("Spreadsheet"), qsTr("Machine")]
                         font.pixelSize: Theme.fontNormal
+                        enabled: page.trend.exportRefusal === ""
+                        Accessible.description: page.trend.exportRefusal
                     }
                     ToolButton48 {
                         objectName: "trendExport"
                         Layout.fillWidth: true
                         text: page.trend.exporting ? qsTr("Cancel export") : qsTr("Export CSV")
+                        // A running export can always be cancelled, even after a logout.
+                        enabled: page.trend.exporting || page.trend.exportRefusal === ""
+                        Accessible.description: page.trend.exportRefusal
                         onClicked: page.trend.exporting
                                    ? page.trend.cancelExport()
                                    : page.trend.exportShown(exportProfile.currentIndex === 0
                                                             ? "spreadsheet" : "machine")
                     }
+                }
+                Text {
+                    // Says why the export is disabled for this session.
+                    objectName: "trendExportRefusal"
+                    Layout.fillWidth: true
+                    visible: text !== ""
+                    text: page.trend.exportRefusal
+                    wrapMode: Text.WordWrap
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    font.bold: true
+                    color: Theme.text
                 }
             }
         }

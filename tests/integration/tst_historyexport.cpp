@@ -1,6 +1,7 @@
 // `vigil export history` as run from a shell: the machine profile read back by Python's csv
 // module, the spreadsheet profile read back under a de_DE locale (';', decimal comma, local
-// time, BOM), a million rows in constant memory with progress on the terminal, and clear errors.
+// time, BOM), a million rows in constant memory with progress on the terminal, clear errors, and
+// each export in the audit trail of journal.db as the command line's user.
 
 #include "history/historian.h"
 #include "history/historyconnection.h"
@@ -13,11 +14,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimeZone>
 #include <QtTest>
 
+#include <pwd.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace vigil;
 using vigil::testing::change;
@@ -31,6 +36,7 @@ private slots:
     void spreadsheetProfileReadsBackUnderGerman();
     void millionRowsInConstantMemory();
     void badArgumentsAreExplained();
+    void eachExportIsAudited();
 
 private:
     struct Run {
@@ -39,6 +45,11 @@ private:
         QByteArray err;
     };
     Run vigil(const QStringList &args, const QStringList &env = {});
+    Run run(const QStringList &args, const QStringList &env = {});
+    struct AuditRow {
+        QString user, action, target, detail, result;
+    };
+    AuditRow lastAudit();
     QJsonArray readWithPython(const QString &path, const QString &delimiter);
     static double value(qint64 t) { return double(t % 100'000) / 16.0 - 1000.0; }
 
@@ -60,6 +71,7 @@ void TstHistoryExport::initTestCase()
     plant.write(QStringLiteral(R"([plant]
 name = "Export test"
 [settings]
+data_dir = "%1/data"
 history_url = "sqlite:%1/history.db"
 [[devices]]
 id = "d"
@@ -135,6 +147,14 @@ range = [0, 10]
 
 TstHistoryExport::Run TstHistoryExport::vigil(const QStringList &args, const QStringList &env)
 {
+    return run(QStringList{QStringLiteral("export"), QStringLiteral("history"),
+                           QStringLiteral("--config"), m_plant} +
+                   args,
+               env);
+}
+
+TstHistoryExport::Run TstHistoryExport::run(const QStringList &args, const QStringList &env)
+{
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     e.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
@@ -142,10 +162,7 @@ TstHistoryExport::Run TstHistoryExport::vigil(const QStringList &args, const QSt
     for (const QString &kv : env)
         e.insert(kv.section(u'=', 0, 0), kv.section(u'=', 1));
     p.setProcessEnvironment(e);
-    p.start(QStringLiteral(VIGIL_BINARY),
-            QStringList{QStringLiteral("export"), QStringLiteral("history"),
-                        QStringLiteral("--config"), m_plant} +
-                args);
+    p.start(QStringLiteral(VIGIL_BINARY), args);
     Run r;
     if (!p.waitForFinished(60'000))
         return r;
@@ -317,6 +334,83 @@ void TstHistoryExport::badArgumentsAreExplained()
     QVERIFY2(r.err.contains("has schema version 1, this Vigil reads version"), r.err);
     QVERIFY2(r.err.contains("migrated when this Vigil starts recording"), r.err);
     QVERIFY(!QFile::exists(out));
+}
+
+// The newest row of the audit trail in the plant's journal.db.
+TstHistoryExport::AuditRow TstHistoryExport::lastAudit()
+{
+    AuditRow row;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("a"));
+        db.setDatabaseName(m_dir.filePath(QStringLiteral("data/journal.db")));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QSqlQuery q(db);
+        if (db.open() &&
+            q.exec(QStringLiteral("SELECT user_name, action, target, detail, result FROM audit "
+                                  "ORDER BY seq DESC LIMIT 1")) &&
+            q.next())
+            row = {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                   q.value(3).toString(), q.value(4).toString()};
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("a"));
+    return row;
+}
+
+void TstHistoryExport::eachExportIsAudited()
+{
+    const QStringList flow{QStringLiteral("--tags"), QStringLiteral("FLOW"),
+                           QStringLiteral("--from"), QStringLiteral("2023-11-14T22:13:20Z"),
+                           QStringLiteral("--to"),   QStringLiteral("2023-11-14T22:13:29Z"),
+                           QStringLiteral("--out")};
+    // Before the panel ever ran there is no journal.db: the export is written all the same, with
+    // a warning that it leaves no trace.
+    const QString unaudited = m_dir.filePath(QStringLiteral("unaudited.csv"));
+    Run r = vigil(flow + QStringList{unaudited});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY(QFile::exists(unaudited));
+    QVERIFY2(r.err.contains("no journal database at"), r.err.constData());
+    QVERIFY2(
+        r.err.contains("warning: the audit trail cannot be opened: this export is not audited"),
+        r.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("data/journal.db"))));
+
+    // journal.db as the user commands make it.
+    r = run({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--config"), m_plant});
+    QVERIFY2(r.code == 0, r.err.constData());
+
+    const QString out = m_dir.filePath(QStringLiteral("audited.csv"));
+    r = vigil(flow + QStringList{out});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(!r.err.contains("audit"), r.err.constData());
+    const passwd *pw = ::getpwuid(::geteuid());
+    const char *login = ::getlogin();
+    const QString user = QStringLiteral("cli:") + QString::fromLocal8Bit(login && *login ? login
+                                                                         : pw ? pw->pw_name
+                                                                              : "");
+    AuditRow row = lastAudit();
+    QCOMPARE(row.action, QStringLiteral("export.history"));
+    QCOMPARE(row.user, user);
+    QCOMPARE(QFileInfo(row.target).canonicalFilePath(), QFileInfo(out).canonicalFilePath());
+    QCOMPARE(row.result, QStringLiteral("ok"));
+    QCOMPARE(row.detail, QStringLiteral("tags FLOW; 2023-11-14T22:13:20Z to 2023-11-14T22:13:29Z; "
+                                        "machine profile; 10 rows"));
+
+    // A failed export is recorded with why.
+    const QString blocked = m_dir.filePath(QStringLiteral("audited.csv/inside.csv"));
+    r = vigil(flow + QStringList{blocked});
+    QCOMPARE(r.code, 1);
+    row = lastAudit();
+    QCOMPARE(row.action, QStringLiteral("export.history"));
+    QCOMPARE(row.result, QStringLiteral("failed"));
+    QCOMPARE(row.target, blocked);
+    QVERIFY2(row.detail.startsWith(u"tags FLOW; ") && row.detail.contains(u"; 0 rows; "),
+             qPrintable(row.detail));
+
+    // The chain still holds.
+    r = run(
+        {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--config"), m_plant});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.out.contains("audit trail OK: 2 rows checked"), r.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TstHistoryExport)

@@ -1,7 +1,7 @@
 // The trend page as an operator uses it, on real history (SQLite filled by a Historian) and a
 // real query thread: series created on the ChartView and filled, legend values, cursor
-// read-out, drag to pan, wheel to zoom, jump to a range, export of the shown range, and the
-// degraded-history banner.
+// read-out, drag to pan, wheel to zoom, jump to a range, export of the shown range (only for a
+// session that may export, audited for its user), and the degraded-history banner.
 
 #include "history/historian.h"
 #include "history/historyqueryservice.h"
@@ -9,6 +9,8 @@
 #include "historytesting.h"
 #include "metatypes.h"
 #include "qmltesting.h"
+#include "security/session.h"
+#include "securitytesting.h"
 #include "trendcontroller.h"
 #include "util/manualclock.h"
 
@@ -29,11 +31,7 @@ using namespace vigil;
 using vigil::testing::change;
 using vigil::testing::createWindow;
 using vigil::testing::findItem;
-
-namespace
-{
-
-} // namespace
+using vigil::testing::SecurityFixture;
 
 class TstTrendPage : public QObject
 {
@@ -45,11 +43,15 @@ private slots:
     void cursorReadsEveryPen();
     void dragPansAndWheelZooms();
     void jumpsToATypedRange();
+    void viewerCannotExport();
     void exportsTheShownRange();
     void showsDegradedHistory();
 
 private:
     QQuickWindow *load(TrendController *trend, HistoryStatus *history);
+    void click(QQuickItem *item);
+    QList<AuditRecord> exportAudits();
+    QStringList exportedFiles() const;
     static double level(qint64 t)
     {
         return double(float(50 + 40 * std::sin(double(t) / 600'000.0)));
@@ -62,6 +64,8 @@ private:
     std::unique_ptr<Historian> m_historian;
     std::unique_ptr<HistoryQueryService> m_queries;
     std::unique_ptr<HistoryStatus> m_status;
+    std::unique_ptr<SecurityFixture> m_security;
+    std::unique_ptr<Session> m_session;
     std::unique_ptr<TrendController> m_trend;
     QQmlApplicationEngine m_engine;
     QQuickWindow *m_window = nullptr;
@@ -105,8 +109,13 @@ void TstTrendPage::initTestCase()
     QVERIFY(m_historian->flush());
     m_queries = std::make_unique<HistoryQueryService>(o.url, m_historian.get());
     m_status = std::make_unique<HistoryStatus>(m_historian.get());
+    m_security = std::make_unique<SecurityFixture>();
+    QString error;
+    QVERIFY2(m_security->start(SecurityOptions(), &error), qPrintable(error));
+    m_session = std::make_unique<Session>(SecurityOptions(), m_clock.get());
     m_trend = std::make_unique<TrendController>(*m_queries, m_tags, *m_clock,
                                                 m_dir.filePath(QStringLiteral("exports")));
+    m_trend->setSecurity(m_session.get(), m_security->service.get());
     m_window = load(m_trend.get(), m_status.get());
     QVERIFY(m_window);
 }
@@ -115,6 +124,8 @@ void TstTrendPage::cleanupTestCase()
 {
     delete m_window;
     m_trend.reset();
+    m_session.reset();
+    m_security.reset();
     m_queries.reset();
     m_historian.reset();
 }
@@ -133,6 +144,26 @@ QQuickWindow *TstTrendPage::load(TrendController *trend, HistoryStatus *history)
         })"),
                         {{QStringLiteral("trend"), QVariant::fromValue(trend)},
                          {QStringLiteral("history"), QVariant::fromValue(history)}});
+}
+
+void TstTrendPage::click(QQuickItem *item)
+{
+    QVERIFY(item);
+    QTest::mouseClick(m_window, Qt::LeftButton, {},
+                      item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint());
+}
+
+QList<AuditRecord> TstTrendPage::exportAudits()
+{
+    AuditFilter filter;
+    filter.actionPrefix = QStringLiteral("export.history");
+    return m_security->auditRows(filter);
+}
+
+QStringList TstTrendPage::exportedFiles() const
+{
+    return QDir(m_dir.filePath(QStringLiteral("exports")))
+        .entryList({QStringLiteral("trend_*.csv")}, QDir::Files);
 }
 
 void TstTrendPage::drawsPensFromHistory()
@@ -260,21 +291,69 @@ void TstTrendPage::jumpsToATypedRange()
     QTRY_VERIFY(!m_trend->busy());
 }
 
+void TstTrendPage::viewerCannotExport()
+{
+    QQuickItem *button = findItem(m_window, QStringLiteral("trendExport"));
+    QQuickItem *reason = findItem(m_window, QStringLiteral("trendExportRefusal"));
+    QVERIFY(button);
+    QVERIFY(reason);
+    // Nobody logged in, then a viewer: the button is disabled and the page says why.
+    const QString expected = QStringLiteral("Log in as an operator to export");
+    for (const bool viewer : {false, true}) {
+        if (viewer)
+            m_session->logIn(QStringLiteral("vera"), Role::Viewer);
+        QCOMPARE(m_trend->exportRefusal(), expected);
+        QVERIFY(!button->isEnabled());
+        QVERIFY(reason->isVisible());
+        QCOMPARE(reason->property("text").toString(), expected);
+    }
+    // The controller refuses on its own too, and the refusal is audited.
+    m_trend->exportShown(QStringLiteral("machine"));
+    QCOMPARE(m_trend->exportText(), expected);
+    QVERIFY(!m_trend->exporting());
+    QTRY_COMPARE(exportAudits().size(), 1);
+    const AuditRecord refused = exportAudits().constFirst();
+    QCOMPARE(refused.user, QStringLiteral("vera"));
+    QCOMPARE(refused.result, QStringLiteral("refused"));
+    QVERIFY(refused.detail.contains(u"needs export-data"));
+    QVERIFY(exportedFiles().isEmpty());
+    m_session->logOut(QStringLiteral("user"));
+}
+
 void TstTrendPage::exportsTheShownRange()
 {
+    m_session->logIn(QStringLiteral("otto"), Role::Operator);
+    QQuickItem *button = findItem(m_window, QStringLiteral("trendExport"));
+    QVERIFY(button);
+    QVERIFY(m_trend->exportRefusal().isEmpty());
+    QVERIFY(button->isEnabled());
+    QVERIFY(!findItem(m_window, QStringLiteral("trendExportRefusal"))->isVisible());
     QVERIFY(m_trend->showRange(QStringLiteral("-10m"), QStringLiteral("now")));
-    m_trend->exportShown(QStringLiteral("machine"));
+    findItem(m_window, QStringLiteral("trendExportProfile"))->setProperty("currentIndex", 1);
+    click(button);
     QTRY_VERIFY_WITH_TIMEOUT(m_trend->exportText().startsWith(u"Exported"), 10000);
     QVERIFY(!m_trend->exporting());
-    const QStringList files = QDir(m_dir.filePath(QStringLiteral("exports")))
-                                  .entryList({QStringLiteral("trend_*.csv")}, QDir::Files);
+    const QStringList files = exportedFiles();
     QCOMPARE(files.size(), 1);
-    QFile f(m_dir.filePath(QStringLiteral("exports/")) + files.first());
+    const QString path = m_dir.filePath(QStringLiteral("exports/")) + files.first();
+    QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = f.readAll().split('\n');
     QCOMPARE(lines.first(), QByteArrayLiteral("time,tag,value,unit,quality\r"));
     // 600 LEVEL samples (1 s) and one RUN change in the shown 10 minutes, plus the header.
     QCOMPARE(lines.size() - 2, 601);
+
+    // One audit row for the export, naming the operator, the file, the tags and the rows (after
+    // the viewer's refusal).
+    QTRY_COMPARE(exportAudits().size(), 2);
+    const AuditRecord row = exportAudits().constFirst();
+    QCOMPARE(row.user, QStringLiteral("otto"));
+    QCOMPARE(row.result, QStringLiteral("ok"));
+    QCOMPARE(QFileInfo(row.target).canonicalFilePath(), QFileInfo(path).canonicalFilePath());
+    QVERIFY2(row.detail.contains(u"tags LEVEL,RUN") && row.detail.contains(u"; 601 rows") &&
+                 row.detail.contains(u"machine profile"),
+             qPrintable(row.detail));
+    m_session->logOut(QStringLiteral("user"));
 }
 
 void TstTrendPage::showsDegradedHistory()

@@ -87,6 +87,7 @@ struct Pipeline {
         , faceplate(plant.tags, nullptr, &session, &security, &tagModel, clock)
     {
         journal.start();
+        trend.setSecurity(&session, &security);
         // The journal has migrated journal.db: the users and the audit trail are in it.
         if (!security.start(&securityError))
             qWarning().noquote() << "security service:" << securityError;

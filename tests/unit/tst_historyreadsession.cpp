@@ -150,7 +150,7 @@ void TstHistoryReadSession::trendExportRefusesAnotherSchemaVersion()
     request.to = kT0 + 60'000;
     request.directory = m_dir.filePath(QStringLiteral("exports"));
     request.fileName = QStringLiteral("trend.csv");
-    QVERIFY(job.start(request));
+    QVERIFY(job.start(request, QString()));
     QVERIFY(finished.wait(10'000));
     QCOMPARE(finished.first().at(0).toBool(), false);
     const QString error = finished.first().at(3).toString();
