@@ -4,7 +4,6 @@
 #include "util/privatefiles.h"
 
 #include <QFile>
-#include <QLockFile>
 #include <QSaveFile>
 
 namespace vigil
@@ -64,11 +63,6 @@ std::optional<AuditHead> AuditHeadFile::read(QString *error) const
 bool AuditHeadFile::advance(qint64 seq, const QString &hash, const QByteArray &key,
                             QString *error) const
 {
-    QLockFile lock(m_path + QStringLiteral(".lock"));
-    if (!lock.tryLock(10'000)) {
-        *error = QStringLiteral("audit head %1: cannot take its lock file").arg(m_path);
-        return false;
-    }
     QString ignored;
     if (const std::optional<AuditHead> current = read(&ignored); current && current->seq >= seq)
         return true;

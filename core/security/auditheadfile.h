@@ -29,7 +29,10 @@ public:
     bool exists() const;
     // The recorded head; nullopt with `error` if the file is missing or malformed.
     std::optional<AuditHead> read(QString *error) const;
-    // Records (seq, hash) unless the file already records seq or later.
+    // The lock file writers hold while they append and advance the head.
+    QString lockPath() const { return m_path + QStringLiteral(".lock"); }
+    // Records (seq, hash) unless the file already records seq or later. The caller holds
+    // lockPath() (AuditTrail::append does, from its check of the head to this call).
     bool advance(qint64 seq, const QString &hash, const QByteArray &key, QString *error) const;
 
 private:

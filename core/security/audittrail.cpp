@@ -4,6 +4,7 @@
 #include "util/clock.h"
 
 #include <QFileInfo>
+#include <QLockFile>
 
 namespace vigil
 {
@@ -19,8 +20,21 @@ AuditTrail::AuditTrail(QSqlDatabase db, bool sqlite, QByteArray key, QString hea
 
 std::optional<AuditRow> AuditTrail::append(AuditEntry entry, QString *error)
 {
+    // One writer at a time from the missing-head check to the head's advance: a second writer
+    // (the app and `vigil user` at once) must not see the first one's committed row before its
+    // head is written, or it would take the head for deleted.
+    QLockFile lock(m_head.lockPath());
+    if (!lock.tryLock(10'000)) {
+        *error = QStringLiteral("audit head %1: cannot take its lock file").arg(m_head.path());
+        return std::nullopt;
+    }
     if (!recordMissingHead(error))
         return std::nullopt;
+    return appendRow(std::move(entry), error);
+}
+
+std::optional<AuditRow> AuditTrail::appendRow(AuditEntry entry, QString *error)
+{
     if (entry.timeMs == 0)
         entry.timeMs = m_clock->nowMs();
     std::optional<AuditRow> row = m_store.append(entry, m_key, error);
@@ -37,7 +51,7 @@ std::optional<AuditRow> AuditTrail::append(AuditEntry entry, QString *error)
 // Checked before every append, not once: the head may go while a long-running app appends.
 bool AuditTrail::recordMissingHead(QString *error)
 {
-    if (m_noting || m_head.exists())
+    if (m_head.exists())
         return true;
     QString problem;
     const std::optional<AuditRow> last = m_store.last(&problem);
@@ -56,10 +70,7 @@ bool AuditTrail::recordMissingHead(QString *error)
                                  "recreated")
                       .arg(last->seq);
     note.result = QStringLiteral("failed");
-    m_noting = true;
-    const bool noted = append(note, error).has_value();
-    m_noting = false;
-    return noted;
+    return appendRow(note, error).has_value();
 }
 
 } // namespace vigil

@@ -28,12 +28,13 @@ public:
 
 private:
     bool recordMissingHead(QString *error);
+    // Stores the row and moves the head; the caller holds the head's lock.
+    std::optional<AuditRow> appendRow(AuditEntry entry, QString *error);
 
     AuditStore m_store;
     QByteArray m_key;
     AuditHeadFile m_head;
     const Clock *m_clock;
-    bool m_noting = false; // appending the note about a missing head
 };
 
 } // namespace vigil
