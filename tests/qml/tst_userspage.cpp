@@ -2,13 +2,15 @@
 // app's composition (a real SecurityService on journal.db in a temporary directory): the
 // administrator adds an operator from the screen, who can then log in and does not see the page;
 // the last enabled administrator cannot be disabled, and the page says why; a reset password
-// unlocks a locked user. VIGIL_TEST_SCREENSHOTS=dir saves the page at 1280×800.
+// unlocks a locked user; in kiosk mode the Add user form, a refusal included, stays above the
+// on-screen keyboard. VIGIL_TEST_SCREENSHOTS=dir saves the page at 1280×800.
 
 #include "hmipipeline.h"
 #include "qmltesting.h"
 #include "securitytesting.h"
 #include "userlistmodel.h"
 
+#include <QProcess>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -25,6 +27,9 @@ using namespace vigil::testing;
 
 namespace
 {
+
+// Set in the child process of keyboardAsTheAppRunsIt().
+const char kKeyboardChild[] = "VIGIL_TST_USERSPAGE_KEYBOARD_CHILD";
 
 const QString kAdmin = QStringLiteral("alice");
 const QString kAdminPassword = QStringLiteral("admin password 1");
@@ -68,6 +73,8 @@ private slots:
     void lastAdminCannotBeDisabled();
     void changeRoleAndResetPassword();
     void refusedWithoutManageUsers();
+    void dialogStaysAboveTheKeyboard();
+    void keyboardAsTheAppRunsIt();
 
 private:
     QQuickItem *item(const QString &name) const { return findItem(m_window, name); }
@@ -112,12 +119,20 @@ void TstUsersPage::init()
 {
     const QString data = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()));
     QVERIFY(QDir().mkpath(data));
-    m_pipeline = std::make_unique<Pipeline>(m_registry, *m_plant, false, data);
+    // The child process runs the window as a kiosk, with the on-screen keyboard.
+    const bool kiosk = qEnvironmentVariableIsSet(kKeyboardChild);
+    m_pipeline = std::make_unique<Pipeline>(m_registry, *m_plant, kiosk, data);
     QVERIFY2(m_pipeline->securityError.isEmpty(), qPrintable(m_pipeline->securityError));
     QVERIFY(m_pipeline->addAdministrator(kAdmin, kAdminPassword));
     m_window = m_pipeline->load();
     QVERIFY(m_window);
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    if (kiosk) {
+        // The panel's size rather than the offscreen screen's.
+        m_window->setVisibility(QWindow::Windowed);
+        m_window->resize(1280, 800);
+        QTRY_COMPARE(m_window->height(), 800);
+    }
 }
 
 void TstUsersPage::cleanup()
@@ -297,6 +312,78 @@ void TstUsersPage::refusedWithoutManageUsers()
     QCOMPARE(m_pipeline->userAdmin.users()->rowCount(), 0);
     QCOMPARE(SecurityFixture::wait(m_pipeline->security.auditPage({})).constFirst().action,
              QStringLiteral("user.first-admin"));
+}
+
+void TstUsersPage::dialogStaysAboveTheKeyboard()
+{
+    openUsersPage();
+    click(QStringLiteral("userAdd"));
+    QQuickItem *name = item(QStringLiteral("userDialogName"));
+    QTRY_VERIFY(name && name->hasActiveFocus());
+    QQuickItem *submit = item(QStringLiteral("userDialogSubmit"));
+    const qreal bottom = submit->mapToScene(QPointF(0, submit->height())).y();
+    if (!qEnvironmentVariableIsSet(kKeyboardChild)) {
+        QVERIFY(bottom < m_window->height());
+        return;
+    }
+    // With the keyboard up, the whole form, its buttons too, stays above it.
+    m_window->requestActivate();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    name->forceActiveFocus();
+    QQuickItem *panel = nullptr;
+    QTRY_VERIFY2((panel = item(QStringLiteral("keyboardPanel"))) &&
+                     panel->property("active").toBool(),
+                 "the on-screen keyboard did not come up for the user name");
+    QTRY_COMPARE(panel->y() + panel->height(), panel->parentItem()->height());
+    // The keys lie at the bottom of the panel, which the Loader stretches over the window.
+    auto *keys = panel->property("keyboard").value<QQuickItem *>();
+    QVERIFY(keys);
+    const qreal keyboardTop = keys->mapToScene(QPointF(0, 0)).y();
+    QVERIFY2(keyboardTop > m_window->height() / 3, qPrintable(QString::number(keyboardTop)));
+    // A refusal adds a line: the form still ends above the keys.
+    setText(QStringLiteral("userDialogName"), QStringLiteral("mallory"));
+    setText(QStringLiteral("userDialogPassword"), QStringLiteral("short"));
+    setText(QStringLiteral("userDialogRepeat"), QStringLiteral("short"));
+    QQuickItem *repeatField = item(QStringLiteral("userDialogRepeat"));
+    repeatField->forceActiveFocus();
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_COMPARE(textOf(item(QStringLiteral("userDialogMessage"))),
+                 QStringLiteral("Not done: the password must have at least 8 characters"));
+    QVERIFY(panel->property("active").toBool());
+    QTRY_VERIFY2(submit->mapToScene(QPointF(0, submit->height())).y() <= keyboardTop,
+                 qPrintable(QStringLiteral("the dialog ends at %1, the keyboard starts at %2")
+                                .arg(submit->mapToScene(QPointF(0, submit->height())).y())
+                                .arg(keyboardTop)));
+    QQuickItem *repeat = item(QStringLiteral("userDialogRepeat"));
+    QVERIFY(repeat->mapToScene(QPointF(0, repeat->height())).y() <= keyboardTop);
+    screenshot(QStringLiteral("users-add-keyboard"));
+}
+
+void TstUsersPage::keyboardAsTheAppRunsIt()
+{
+    if (qEnvironmentVariableIsSet(kKeyboardChild))
+        QSKIP("the child runs only dialogStaysAboveTheKeyboard");
+    // app/main.cpp sets QT_IM_MODULE before the application object exists, so this needs a
+    // process of its own: this executable, running only the keyboard test.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_IM_MODULE"), QStringLiteral("qtvirtualkeyboard"));
+    env.insert(QString::fromLatin1(kKeyboardChild), QStringLiteral("1"));
+    QProcess child;
+    child.setProcessEnvironment(env);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("dialogStaysAboveTheKeyboard")});
+    QVERIFY2(child.waitForStarted(), qPrintable(child.errorString()));
+    QVERIFY2(child.waitForFinished(90'000), "the keyboard child process did not finish");
+    const QString output = QString::fromUtf8(child.readAll());
+    const bool ok = child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0;
+    if (!ok) {
+        for (const QString &line : output.split(u'\n'))
+            qInfo().noquote() << "keyboard child:" << line;
+    }
+    QVERIFY2(ok, "the keyboard child process failed; its output is above");
+    QVERIFY2(output.contains(u"PASS   : TstUsersPage::dialogStaysAboveTheKeyboard()"),
+             qPrintable(output));
 }
 
 QTEST_MAIN(TstUsersPage)
