@@ -44,6 +44,7 @@
 #include "tags/uichangecoalescer.h"
 #include "trendcontroller.h"
 #include "unixsignalwatcher.h"
+#include "useradministration.h"
 #include "util/systemclock.h"
 
 #include <QApplication>
@@ -337,6 +338,7 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
     SessionController sessionControl(&session, &security);
     sessionControl.start();
     AuditListModel audit(security, clock);
+    UserAdministration userAdmin(&session, &security, clock);
     // Alarm history, events and alarm KPIs read journal.db on a query thread of their own.
     JournalQueryService journalQueries(plant.settings.databaseUrl());
     AlarmHistoryModel alarmHistory(journalQueries, plant.tags, clock);
@@ -364,6 +366,7 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
                             {QStringLiteral("session"), QVariant::fromValue(&sessionControl)},
                             {QStringLiteral("audit"), QVariant::fromValue(&audit)},
                             {QStringLiteral("faceplate"), QVariant::fromValue(&faceplate)},
+                            {QStringLiteral("users"), QVariant::fromValue(&userAdmin)},
                         })) {
         err << "vigil: the user interface failed to load" << Qt::endl;
         return 1;

@@ -21,6 +21,7 @@ ApplicationWindow {
     required property SessionController session
     required property AuditListModel audit
     required property FaceplateController faceplate
+    required property UserAdministration users
 
     width: 1280
     height: 800
@@ -57,11 +58,15 @@ ApplicationWindow {
             id: nav
             property int currentIndex: 0
             readonly property var pages: [qsTr("Tags"), qsTr("Devices"), qsTr("Trends"), qsTr("Alarms"),
-                                          qsTr("Shelved"), qsTr("Alarm\nhistory"), qsTr("Events"), qsTr("Audit")]
+                                          qsTr("Shelved"), qsTr("Alarm\nhistory"), qsTr("Events"), qsTr("Audit"),
+                                          qsTr("Users")]
             readonly property int auditIndex: 7
             readonly property bool auditAllowed: window.session.permissions.indexOf("view-audit") >= 0
-            // Leaving the Audit page when the session no longer may see it (logout, idle).
+            readonly property int usersIndex: 8
+            readonly property bool usersAllowed: window.session.permissions.indexOf("manage-users") >= 0
+            // Leaving the Audit or Users page when the session no longer may see it (logout, idle).
             onAuditAllowedChanged: if (!auditAllowed && currentIndex === auditIndex) currentIndex = 0
+            onUsersAllowedChanged: if (!usersAllowed && currentIndex === usersIndex) currentIndex = 0
             Layout.fillHeight: true
             Layout.preferredWidth: Theme.navWidth
             color: Theme.bar
@@ -74,7 +79,8 @@ ApplicationWindow {
                         required property string modelData
                         objectName: "nav_" + index
                         width: nav.width
-                        visible: index !== nav.auditIndex || nav.auditAllowed
+                        visible: (index !== nav.auditIndex || nav.auditAllowed)
+                                 && (index !== nav.usersIndex || nav.usersAllowed)
                         text: modelData
                         selected: nav.currentIndex === index
                         onClicked: nav.currentIndex = index
@@ -121,6 +127,7 @@ ApplicationWindow {
             AlarmHistoryPage { history: window.alarmHistory }
             EventsPage { events: window.events }
             AuditPage { audit: window.audit }
+            UsersPage { administration: window.users }
         }
     }
 

@@ -707,6 +707,10 @@ history</source>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
 </context>
 <context>
     <name>NumericKeypad</name>
@@ -1022,6 +1026,96 @@ history</source>
     <message>
         <source>Cannot read this range</source>
         <translation>无法读取此范围</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>%1 的角色</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>%1 的新密码</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reset password and unlock…</source>
+        <translation>重置密码并解锁…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Role…</source>
+        <translation>角色…</translation>
     </message>
 </context>
 <context>
@@ -1950,6 +2044,64 @@ history</source>
     <message>
         <source>OFF</source>
         <translation>关</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::UserAdministration</name>
+    <message>
+        <source>The user list cannot be read: %1</source>
+        <translation>无法读取用户列表：%1</translation>
+    </message>
+    <message>
+        <source>Only an administrator manages users</source>
+        <translation>只有管理员可以管理用户</translation>
+    </message>
+    <message>
+        <source>Enter a user name</source>
+        <translation>请输入用户名</translation>
+    </message>
+    <message>
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
+        <source>%1 added as %2</source>
+        <translation>已添加 %1，角色为%2</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation>%1 现在的角色为%2</translation>
+    </message>
+    <message>
+        <source>%1 is disabled</source>
+        <translation>%1 已停用</translation>
+    </message>
+    <message>
+        <source>%1 is enabled</source>
+        <translation>%1 已启用</translation>
+    </message>
+    <message>
+        <source>The password of %1 is reset</source>
+        <translation>%1 的密码已重置</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::UserListModel</name>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
     </message>
 </context>
 </TS>

@@ -93,6 +93,7 @@ bool SecurityService::start(QString *error)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &SecurityWorker::appended, this, &SecurityService::auditAppended);
+    connect(m_worker, &SecurityWorker::usersChanged, this, &SecurityService::usersChanged);
     m_thread.start();
     m_running = true;
     bool opened = false;
@@ -148,6 +149,53 @@ QFuture<QString> SecurityService::createFirstAdministrator(const QString &name,
         return ready(QStringLiteral("the user database is not available"));
     return submit<QString>(m_worker, [=](SecurityWorker &w, QString *) {
         return std::optional(w.createFirstAdministrator(name, password));
+    });
+}
+
+QFuture<QList<UserSummary>> SecurityService::listUsers()
+{
+    if (!m_running)
+        return ready(QList<UserSummary>());
+    return submit<QList<UserSummary>>(
+        m_worker, [](SecurityWorker &w, QString *error) { return w.listUsers(error); });
+}
+
+QFuture<QString> SecurityService::addUser(const QString &name, Role role, const QString &password,
+                                          const QString &byUser)
+{
+    if (!m_running)
+        return ready(QStringLiteral("the user database is not available"));
+    return submit<QString>(m_worker, [=](SecurityWorker &w, QString *) {
+        return std::optional(w.addUser(name, role, password, byUser));
+    });
+}
+
+QFuture<QString> SecurityService::setRole(const QString &name, Role role, const QString &byUser)
+{
+    if (!m_running)
+        return ready(QStringLiteral("the user database is not available"));
+    return submit<QString>(m_worker, [=](SecurityWorker &w, QString *) {
+        return std::optional(w.setRole(name, role, byUser));
+    });
+}
+
+QFuture<QString> SecurityService::setDisabled(const QString &name, bool disabled,
+                                              const QString &byUser)
+{
+    if (!m_running)
+        return ready(QStringLiteral("the user database is not available"));
+    return submit<QString>(m_worker, [=](SecurityWorker &w, QString *) {
+        return std::optional(w.setDisabled(name, disabled, byUser));
+    });
+}
+
+QFuture<QString> SecurityService::resetPassword(const QString &name, const QString &password,
+                                                const QString &byUser)
+{
+    if (!m_running)
+        return ready(QStringLiteral("the user database is not available"));
+    return submit<QString>(m_worker, [=](SecurityWorker &w, QString *) {
+        return std::optional(w.resetPassword(name, password, byUser));
     });
 }
 

@@ -7,6 +7,7 @@
 #include "security/loginresult.h"
 #include "security/passwordhasher.h"
 #include "security/securityoptions.h"
+#include "security/usersummary.h"
 
 #include <QFuture>
 #include <QList>
@@ -48,6 +49,19 @@ public:
     QFuture<bool> hasUsers();
     // Only while no user exists; "" on success, else the reason (weak password, exists…).
     QFuture<QString> createFirstAdministrator(const QString &name, const QString &password);
+    // The users by name, without their password hashes; a database error fails the future with
+    // a JournalQueryError naming the problem.
+    QFuture<QList<UserSummary>> listUsers();
+    // User administration by `byUser` (the administrator logged in; the caller checks that the
+    // session may manage users). The rules and audit rows are UserAdmin's, as for `vigil user`:
+    // each returns "" when done, else why not (unknown role, existing user, weak password, the
+    // last enabled admin…). A new password also lifts a lockout.
+    QFuture<QString> addUser(const QString &name, Role role, const QString &password,
+                             const QString &byUser);
+    QFuture<QString> setRole(const QString &name, Role role, const QString &byUser);
+    QFuture<QString> setDisabled(const QString &name, bool disabled, const QString &byUser);
+    QFuture<QString> resetPassword(const QString &name, const QString &password,
+                                   const QString &byUser);
     // Any thread; appended in call order, never blocks. timeMs 0 is stamped now.
     void audit(AuditEntry entry);
     // Newest first, keyset paging (see AuditFilter); a bad filter or a database error fails the
@@ -62,6 +76,7 @@ public:
 
 signals:
     void auditAppended(); // after each committed audit row (Audit page refresh)
+    void usersChanged();  // after each user administration call (Users page refresh)
 
 private:
     QString m_databaseUrl;

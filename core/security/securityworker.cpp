@@ -137,13 +137,60 @@ bool SecurityWorker::hasUsers()
 
 QString SecurityWorker::createFirstAdministrator(const QString &name, const QString &password)
 {
+    return administer(
+        [&](UserAdmin &admin) { return admin.addFirstAdministrator(name, name, password); });
+}
+
+// Runs one UserAdmin call: the same rules and audit rows as `vigil user …`.
+template<typename Change>
+QString SecurityWorker::administer(Change change)
+{
     if (!m_users)
         return QStringLiteral("the user database is not available");
     appendHeld(); // the administration rows follow what was audited before, in order
     UserAdmin admin(*m_users, *m_audit, m_setup.options, m_setup.clock, m_setup.hasher);
-    const QString error = admin.addFirstAdministrator(name, name, password);
+    const QString error = change(admin);
     emit appended();
+    emit usersChanged();
     return error;
+}
+
+std::optional<QList<UserSummary>> SecurityWorker::listUsers(QString *error)
+{
+    if (!m_users) {
+        *error = QStringLiteral("the user database is not available");
+        return std::nullopt;
+    }
+    const std::optional<QList<UserRecord>> users = m_users->list(error);
+    if (!users)
+        return std::nullopt;
+    QList<UserSummary> summaries;
+    summaries.reserve(users->size());
+    for (const UserRecord &user : *users)
+        summaries.append(UserSummary::of(user));
+    return summaries;
+}
+
+QString SecurityWorker::addUser(const QString &name, Role role, const QString &password,
+                                const QString &byUser)
+{
+    return administer([&](UserAdmin &admin) { return admin.add(byUser, name, role, password); });
+}
+
+QString SecurityWorker::setRole(const QString &name, Role role, const QString &byUser)
+{
+    return administer([&](UserAdmin &admin) { return admin.setRole(byUser, name, role); });
+}
+
+QString SecurityWorker::setDisabled(const QString &name, bool disabled, const QString &byUser)
+{
+    return administer([&](UserAdmin &admin) { return admin.setDisabled(byUser, name, disabled); });
+}
+
+QString SecurityWorker::resetPassword(const QString &name, const QString &password,
+                                      const QString &byUser)
+{
+    return administer([&](UserAdmin &admin) { return admin.setPassword(byUser, name, password); });
 }
 
 void SecurityWorker::audit(const AuditEntry &entry)

@@ -8,6 +8,7 @@
 #include "security/loginresult.h"
 #include "security/passwordhasher.h"
 #include "security/securityoptions.h"
+#include "security/usersummary.h"
 
 #include <QList>
 #include <QObject>
@@ -55,17 +56,26 @@ public:
                                 const QString &purpose);
     bool hasUsers();
     QString createFirstAdministrator(const QString &name, const QString &password);
+    std::optional<QList<UserSummary>> listUsers(QString *error);
+    // UserAdmin's calls under `byUser`; "" when done, else why not.
+    QString addUser(const QString &name, Role role, const QString &password, const QString &byUser);
+    QString setRole(const QString &name, Role role, const QString &byUser);
+    QString setDisabled(const QString &name, bool disabled, const QString &byUser);
+    QString resetPassword(const QString &name, const QString &password, const QString &byUser);
     void audit(const AuditEntry &entry);
     std::optional<QList<AuditRecord>> auditPage(const AuditFilter &filter, QString *error);
     AuditVerification verify(const QString &user);
 
 signals:
-    void appended(); // one or more audit rows committed
+    void appended();     // one or more audit rows committed
+    void usersChanged(); // after an administration call (done or refused)
 
 private:
     LoginDecision check(const QString &name, const QString &password);
     void store(const LoginDecision &decision, const QString &password);
     void appendHeld();
+    template<typename Change>
+    QString administer(Change change);
 
     Setup m_setup;
     std::unique_ptr<JournalConnection> m_connection;

@@ -7,6 +7,7 @@ import QtQuick.VirtualKeyboard
 // to the window's content, so a keyboard there could be seen but not typed on.
 InputPanel {
     id: panel
+    objectName: "keyboardPanel"
     parent: Overlay.overlay
     z: 1000
     width: parent ? parent.width : 0

@@ -35,6 +35,7 @@
 #include "tags/tagtable.h"
 #include "tags/uichangecoalescer.h"
 #include "trendcontroller.h"
+#include "useradministration.h"
 #include "util/systemclock.h"
 
 #include <QQmlApplicationEngine>
@@ -85,6 +86,7 @@ struct Pipeline {
         , audit(security, clock)
         // Without a command service every faceplate is view-only.
         , faceplate(plant.tags, nullptr, &session, &security, &tagModel, clock)
+        , userAdmin(&session, &security, clock)
     {
         journal.start();
         trend.setSecurity(&session, &security);
@@ -176,6 +178,7 @@ struct Pipeline {
             {QStringLiteral("session"), QVariant::fromValue(&sessionController)},
             {QStringLiteral("audit"), QVariant::fromValue(&audit)},
             {QStringLiteral("faceplate"), QVariant::fromValue(&faceplate)},
+            {QStringLiteral("users"), QVariant::fromValue(&userAdmin)},
         });
         engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Vigil/Main.qml")));
         if (engine->rootObjects().size() != 1)
@@ -230,6 +233,7 @@ struct Pipeline {
     AlarmKpiStatus alarmKpi;
     AuditListModel audit;
     FaceplateController faceplate;
+    UserAdministration userAdmin;
     std::unique_ptr<QQmlApplicationEngine> engine;
     QStringList qmlWarnings;
 };
