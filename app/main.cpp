@@ -34,6 +34,7 @@
 #include "journal/journalqueryservice.h"
 #include "metatypes.h"
 #include "plantstatus.h"
+#include "security/plantloadaudit.h"
 #include "security/securityservice.h"
 #include "security/session.h"
 #include "sessioncontroller.h"
@@ -162,22 +163,7 @@ void startSecurity(SecurityService &security, const PlantConfig &plant, EventLog
                       QStringLiteral("security.failed"), error);
         return;
     }
-    QFile file(plant.filePath);
-    const QByteArray digest =
-        file.open(QIODevice::ReadOnly)
-            ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
-            : QByteArray();
-    AuditEntry entry;
-    entry.user = QStringLiteral("system");
-    entry.action = QStringLiteral("plant.load");
-    entry.target = plant.filePath;
-    entry.detail = QStringLiteral("plant '%1': %2 devices, %3 tags, sha256 %4")
-                       .arg(plant.name)
-                       .arg(plant.devices.size())
-                       .arg(plant.tags->size())
-                       .arg(QString::fromLatin1(digest.toHex()));
-    entry.result = QStringLiteral("ok");
-    security.audit(entry);
+    security.audit(plantLoadAuditEntry(plant));
 }
 
 // Commands: the only way from the screens to a driver write. On the core thread beside the tag

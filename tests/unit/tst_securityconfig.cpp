@@ -4,6 +4,9 @@
 
 #include "builtindrivers.h"
 #include "plantfixture.h"
+#include "security/plantloadaudit.h"
+
+#include <QCryptographicHash>
 
 using namespace vigil;
 using namespace vigil::testing;
@@ -19,6 +22,7 @@ private slots:
     void idleLogoutZeroMeansNever();
     void errors_data();
     void errors();
+    void plantLoadIsAuditedWithTheFilesDigest();
 
 private:
     std::optional<PlantConfig> loadValid(const QByteArray &plant);
@@ -103,4 +107,25 @@ void TstSecurityConfig::errors()
 }
 
 QTEST_GUILESS_MAIN(TstSecurityConfig)
+void TstSecurityConfig::plantLoadIsAuditedWithTheFilesDigest()
+{
+    PlantFixture f;
+    QVERIFY(f.isValid());
+    const QByteArray text = kHead + analogTag();
+    const QString path = f.write(QStringLiteral("plant.toml"), text);
+    PlantLoader::Result result = load(m_drivers, path);
+    QVERIFY(result.plant);
+    const AuditEntry entry = plantLoadAuditEntry(*result.plant);
+    QCOMPARE(entry.action, QStringLiteral("plant.load"));
+    QCOMPARE(entry.target, result.plant->filePath);
+    const QString digest =
+        QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
+    QVERIFY2(entry.detail.endsWith(QStringLiteral("1 devices, 1 tags, sha256 ") + digest),
+             qPrintable(entry.detail));
+
+    // One changed byte in the file: another digest in the next run's first row.
+    f.write(QStringLiteral("plant.toml"), text + ' ');
+    QVERIFY(!plantLoadAuditEntry(*result.plant).detail.endsWith(digest));
+}
+
 #include "tst_securityconfig.moc"
