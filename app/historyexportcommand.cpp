@@ -1,6 +1,7 @@
 #include "historyexportcommand.h"
 
 #include "commandline.h"
+#include "commandplant.h"
 #include "config/historyconfig.h"
 #include "config/plantloader.h"
 #include "export/historyexportaudit.h"
@@ -105,17 +106,9 @@ std::optional<AuditTrail> openAudit(SecurityCommandContext &context, const Plant
 int runHistoryExport(const HistoryExportArguments &arguments, const QString &plantFile,
                      const DriverCatalog &drivers, QTextStream &out, QTextStream &err)
 {
-    if (plantFile.isEmpty()) {
-        err << "vigil: no plant file: give --config FILE or set VIGIL_CONFIG" << Qt::endl;
-        return 2;
-    }
-    const PlantLoader::Result loaded = PlantLoader(drivers).load(plantFile);
-    if (!loaded.plant) {
-        for (const QString &line : loaded.diagnostics.toStringList())
-            err << line << Qt::endl;
-        err << "vigil: " << plantFile << " is not a valid plant" << Qt::endl;
-        return 1;
-    }
+    PlantLoader::Result loaded;
+    if (const std::optional<int> code = loadCommandPlant(plantFile, drivers, err, loaded))
+        return *code;
     const PlantConfig &plant = *loaded.plant;
     const std::variant<HistoryExportRequest, int> asked = exportRequest(arguments, plant, err);
     if (const int *code = std::get_if<int>(&asked))

@@ -1,6 +1,6 @@
 #include "securitycommandcontext.h"
 
-#include "config/plantloader.h"
+#include "commandplant.h"
 #include "journal/journalschema.h"
 #include "security/auditkey.h"
 #include "util/privatefiles.h"
@@ -18,17 +18,9 @@ std::optional<int> SecurityCommandContext::open(const QString &plantFile,
                                                 const DriverCatalog &drivers, Access access,
                                                 QTextStream &err)
 {
-    if (plantFile.isEmpty()) {
-        err << "vigil: no plant file: give --config FILE or set VIGIL_CONFIG" << Qt::endl;
-        return 2;
-    }
-    const PlantLoader::Result loaded = PlantLoader(drivers).load(plantFile);
-    if (!loaded.plant) {
-        for (const QString &line : loaded.diagnostics.toStringList())
-            err << line << Qt::endl;
-        err << "vigil: " << plantFile << " is not a valid plant" << Qt::endl;
-        return 1;
-    }
+    PlantLoader::Result loaded;
+    if (const std::optional<int> code = loadCommandPlant(plantFile, drivers, err, loaded))
+        return code;
     return open(*loaded.plant, access, err);
 }
 
