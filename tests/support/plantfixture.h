@@ -191,6 +191,21 @@ inline PlantLoader::Result load(const DriverRegistry &drivers, const QString &pa
     return PlantLoader(drivers, QProcessEnvironment()).load(path);
 }
 
+// A plant that must load without errors or warnings: the plant, or nullopt (with the
+// diagnostics printed) when it does not.
+inline std::optional<PlantConfig> loadValid(const DriverRegistry &drivers, const QByteArray &plant)
+{
+    PlantFixture f;
+    if (!f.isValid())
+        return std::nullopt;
+    PlantLoader::Result result = load(drivers, f.write(QStringLiteral("plant.toml"), plant));
+    if (!result.plant || result.diagnostics.errorCount() + result.diagnostics.warningCount() > 0)
+        qWarning().noquote() << result.diagnostics.toStringList().join(u'\n');
+    if (result.diagnostics.warningCount() > 0)
+        return std::nullopt;
+    return std::move(result.plant);
+}
+
 // Shared body of the data-driven error tests: the diagnostics must be exactly the expected ones,
 // in order, and no plant may be returned.
 inline void checkErrors(const DriverRegistry &drivers)

@@ -93,15 +93,7 @@ void TstCommandConfig::initTestCase()
 
 std::optional<PlantConfig> TstCommandConfig::loadValid(const QByteArray &plant)
 {
-    PlantFixture f;
-    if (!f.isValid())
-        return std::nullopt;
-    PlantLoader::Result result = load(m_drivers, f.write(QStringLiteral("plant.toml"), plant));
-    if (!result.plant || result.diagnostics.errorCount() + result.diagnostics.warningCount() > 0)
-        qWarning().noquote() << result.diagnostics.toStringList().join(u'\n');
-    if (result.diagnostics.warningCount() > 0)
-        return std::nullopt;
-    return std::move(result.plant);
+    return vigil::testing::loadValid(m_drivers, plant);
 }
 
 // --- Per-tag settings ---------------------------------------------------------------------
