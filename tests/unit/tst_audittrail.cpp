@@ -2,59 +2,20 @@
 // it with the key file's HMAC, and AuditVerifier names the first bad row after each kind of
 // tampering, made through a separate connection as an intruder with write access to the file
 // would: an edited field, a deleted middle row, a deleted last row (caught by the head file),
-// an inserted row, two rows swapped, and a wrong key. Also: the key file's rules, two writers
-// appending at once without forking the chain, and the Audit page's queries.
+// an inserted row, two rows swapped, and a wrong key. Fixture: tests/support/audittesting.h.
 
-#include "journal/journalconnection.h"
-#include "journal/journalschema.h"
-#include "security/auditchain.h"
-#include "security/auditkey.h"
-#include "security/audittrail.h"
-#include "security/auditverifier.h"
-#include "util/manualclock.h"
-
-#include <QFile>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QTemporaryDir>
-#include <QtTest>
-
-#include <memory>
-#include <sys/stat.h>
-#include <thread>
+#include "audittesting.h"
 
 using namespace vigil;
+using namespace vigil::testing;
 
-namespace
-{
-
-constexpr int kRows = 6;
-
-int mode(const QString &path)
-{
-    struct stat st = {};
-    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
-}
-
-AuditEntry entry(int i)
-{
-    return {0,
-            QStringLiteral("alice"),
-            i % 2 ? QStringLiteral("command.operate") : QStringLiteral("alarm.acknowledge"),
-            QStringLiteral("P10%1.CMD").arg(i),
-            QStringLiteral("0 → 1 (row %1)").arg(i),
-            QStringLiteral("ok")};
-}
-
-} // namespace
-
-class TstAuditTrail : public QObject
+class TstAuditTrail : public QObject, private AuditTrailFixture
 {
     Q_OBJECT
 
 private slots:
-    void init();
-    void cleanup();
+    void init() { setUp(); }
+    void cleanup() { tearDown(); }
 
     void appendsAChainThatVerifies();
     void detectsAnEditedField();
@@ -66,92 +27,7 @@ private slots:
     void detectsSwappedRows();
     void detectsAWrongKey();
     void acceptsAHeadFileThatIsBehind();
-    void twoWritersNeverForkTheChain();
-    void keyFileIsPrivateAndStable();
-    void refusesAnUnsafeKeyFile();
-    void pagesNewestFirstWithFilters();
-
-private:
-    QString dbPath() const { return m_dir->filePath(QStringLiteral("data/journal.db")); }
-    QString keyPath() const { return m_dir->filePath(QStringLiteral("data/audit.key")); }
-    QString headPath() const { return m_dir->filePath(QStringLiteral("data/audit.head")); }
-    std::unique_ptr<JournalConnection> connect() const;
-    AuditVerification verify(const QByteArray &key) const;
-    AuditVerification verify() const { return verify(m_key); }
-    // A separate plain connection to the file, as an intruder would use.
-    void tamper(const QStringList &statements);
-    AuditRow stored(qint64 seq) const;
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ManualClock> m_clock;
-    std::unique_ptr<JournalConnection> m_connection;
-    std::unique_ptr<AuditTrail> m_trail;
-    QByteArray m_key;
 };
-
-std::unique_ptr<JournalConnection> TstAuditTrail::connect() const
-{
-    auto c = std::make_unique<JournalConnection>(
-        *HistoryUrl::parse(QStringLiteral("sqlite:") + dbPath()), JournalConnection::Role::Writer);
-    QString error;
-    if (!c->open(&error))
-        qFatal("%s", qPrintable(error));
-    return c;
-}
-
-void TstAuditTrail::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_clock = std::make_unique<ManualClock>();
-    m_connection = connect();
-    QSqlDatabase db = m_connection->database();
-    QString error;
-    QVERIFY2(JournalSchema::migrate(db, true, &error), qPrintable(error));
-    const std::optional<QByteArray> key = AuditKey::loadOrCreate(keyPath(), &error);
-    QVERIFY2(key, qPrintable(error));
-    m_key = *key;
-    m_trail = std::make_unique<AuditTrail>(db, true, m_key, headPath(), m_clock.get());
-    for (int i = 1; i <= kRows; ++i) {
-        m_clock->advance(1000);
-        const std::optional<AuditRow> row = m_trail->append(entry(i), &error);
-        QVERIFY2(row, qPrintable(error));
-        QCOMPARE(row->seq, i);
-    }
-}
-
-void TstAuditTrail::cleanup()
-{
-    m_trail.reset();
-    m_connection.reset();
-    m_dir.reset();
-}
-
-AuditVerification TstAuditTrail::verify(const QByteArray &key) const
-{
-    const AuditHeadFile head(headPath());
-    return AuditVerifier(m_connection->database(), true, key, head).run();
-}
-
-void TstAuditTrail::tamper(const QStringList &statements)
-{
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "intruder");
-        db.setDatabaseName(dbPath());
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        for (const QString &sql : statements)
-            QVERIFY2(q.exec(sql), qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase("intruder");
-}
-
-AuditRow TstAuditTrail::stored(qint64 seq) const
-{
-    QString error;
-    return *AuditStore(m_connection->database(), true).row(seq, &error);
-}
 
 void TstAuditTrail::appendsAChainThatVerifies()
 {
@@ -159,26 +35,26 @@ void TstAuditTrail::appendsAChainThatVerifies()
     QCOMPARE(first.prevHash, AuditChain::genesisHash());
     QCOMPARE(first.entry.timeMs, 1'700'000'001'000);
     QCOMPARE(first.entry, [] {
-        AuditEntry e = entry(1);
+        AuditEntry e = auditEntry(1);
         e.timeMs = 1'700'000'001'000;
         return e;
     }());
-    for (qint64 seq = 2; seq <= kRows; ++seq)
+    for (qint64 seq = 2; seq <= kAuditRows; ++seq)
         QCOMPARE(stored(seq).prevHash, stored(seq - 1).hash);
     QCOMPARE(first.hash, AuditChain::hash(first.prevHash, 1, first.entry));
     QCOMPARE(first.hmac, AuditChain::hmac(m_key, first.hash));
 
     const AuditVerification result = verify();
     QVERIFY2(result.ok, qPrintable(result.reason));
-    QCOMPARE(result.rowsChecked, kRows);
+    QCOMPARE(result.rowsChecked, kAuditRows);
     QCOMPARE(result.firstBadSeq, 0);
 
     // The head file records the last row.
     QString error;
     const std::optional<AuditHead> head = AuditHeadFile(headPath()).read(&error);
     QVERIFY2(head, qPrintable(error));
-    QCOMPARE(head->seq, kRows);
-    QCOMPARE(head->hash, stored(kRows).hash);
+    QCOMPARE(head->seq, kAuditRows);
+    QCOMPARE(head->hash, stored(kAuditRows).hash);
 }
 
 void TstAuditTrail::detectsAnEditedField()
@@ -213,9 +89,9 @@ void TstAuditTrail::detectsADeletedLastRow()
     // The next append does not hide it: the head stays ahead until the trail passes it, and
     // the row then at its seq has another hash.
     QString error;
-    QVERIFY(m_trail->append(entry(7), &error));
+    QVERIFY(m_trail->append(auditEntry(7), &error));
     QCOMPARE(verify().firstBadSeq, 6);
-    QVERIFY(m_trail->append(entry(8), &error));
+    QVERIFY(m_trail->append(auditEntry(8), &error));
     const AuditVerification later = verify();
     QVERIFY(!later.ok);
     QCOMPARE(later.firstBadSeq, 6);
@@ -236,7 +112,7 @@ void TstAuditTrail::recordsAMissingHeadFileInTheTrail()
     // A writer that finds the head gone says so in the trail before its own row.
     AuditTrail writer(m_connection->database(), true, m_key, headPath(), m_clock.get());
     QString error;
-    const std::optional<AuditRow> row = writer.append(entry(9), &error);
+    const std::optional<AuditRow> row = writer.append(auditEntry(9), &error);
     QVERIFY2(row, qPrintable(error));
     QCOMPARE(row->seq, 7);
     const AuditRow note = stored(6);
@@ -248,7 +124,7 @@ void TstAuditTrail::recordsAMissingHeadFileInTheTrail()
 
     // The same writer notices when the head goes again while it runs.
     QVERIFY(QFile::remove(headPath()));
-    QVERIFY(writer.append(entry(10), &error));
+    QVERIFY(writer.append(auditEntry(10), &error));
     QCOMPARE(stored(8).entry.action, QStringLiteral("audit.head"));
     QCOMPARE(stored(9).entry.target, QStringLiteral("P1010.CMD"));
     QVERIFY(verify().ok);
@@ -257,9 +133,9 @@ void TstAuditTrail::recordsAMissingHeadFileInTheTrail()
 void TstAuditTrail::detectsAnInsertedRowAtTheEnd()
 {
     // A well-formed row chained to the last one, sealed with a key of the intruder's own.
-    const AuditRow last = stored(kRows);
+    const AuditRow last = stored(kAuditRows);
     const AuditEntry fake{last.entry.timeMs + 1, "mallory", "user.add", "mallory", "admin", "ok"};
-    const AuditRow forged = AuditChain::seal(last.hash, kRows + 1, fake, QByteArray(32, 'x'));
+    const AuditRow forged = AuditChain::seal(last.hash, kAuditRows + 1, fake, QByteArray(32, 'x'));
     tamper({QStringLiteral("INSERT INTO audit VALUES (%1, %2, 'mallory', 'user.add', 'mallory', "
                            "'admin', 'ok', '%3', '%4', '%5')")
                 .arg(forged.seq)
@@ -267,7 +143,7 @@ void TstAuditTrail::detectsAnInsertedRowAtTheEnd()
                 .arg(forged.prevHash, forged.hash, forged.hmac)});
     const AuditVerification result = verify();
     QVERIFY(!result.ok);
-    QCOMPARE(result.firstBadSeq, kRows + 1);
+    QCOMPARE(result.firstBadSeq, kAuditRows + 1);
     QCOMPARE(result.reason,
              QStringLiteral("seq 7: HMAC mismatch (the row was not sealed with this audit key)"));
 }
@@ -275,7 +151,7 @@ void TstAuditTrail::detectsAnInsertedRowAtTheEnd()
 void TstAuditTrail::detectsAnInsertedRowInTheMiddle()
 {
     QStringList shift;
-    for (int seq = kRows; seq >= 4; --seq)
+    for (int seq = kAuditRows; seq >= 4; --seq)
         shift.append(
             QStringLiteral("UPDATE audit SET seq = %1 WHERE seq = %2").arg(seq + 1).arg(seq));
     const AuditRow before = stored(3);
@@ -337,133 +213,13 @@ void TstAuditTrail::acceptsAHeadFileThatIsBehind()
     const QByteArray head = file.readAll();
     file.close();
     QString error;
-    QVERIFY(m_trail->append(entry(7), &error));
+    QVERIFY(m_trail->append(auditEntry(7), &error));
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write(head);
     file.close();
     const AuditVerification result = verify();
     QVERIFY2(result.ok, qPrintable(result.reason));
-    QCOMPARE(result.rowsChecked, kRows + 1);
-}
-
-void TstAuditTrail::twoWritersNeverForkTheChain()
-{
-    constexpr int kEach = 40;
-    const auto writer = [this](int id) {
-        JournalConnection c(*HistoryUrl::parse(QStringLiteral("sqlite:") + dbPath()),
-                            JournalConnection::Role::Writer);
-        QString error;
-        if (!c.open(&error))
-            return error;
-        AuditTrail trail(c.database(), true, m_key, headPath(), m_clock.get());
-        for (int i = 0; i < kEach; ++i) {
-            if (!trail.append({0, QStringLiteral("writer%1").arg(id), "user.add", "x", "", "ok"},
-                              &error))
-                return error;
-        }
-        return QString();
-    };
-    QString errors[2];
-    std::thread a([&] { errors[0] = writer(1); });
-    std::thread b([&] { errors[1] = writer(2); });
-    a.join();
-    b.join();
-    QVERIFY2(errors[0].isEmpty(), qPrintable(errors[0]));
-    QVERIFY2(errors[1].isEmpty(), qPrintable(errors[1]));
-    const AuditVerification result = verify();
-    QVERIFY2(result.ok, qPrintable(result.reason));
-    QCOMPARE(result.rowsChecked, kRows + 2 * kEach);
-    QString error;
-    QCOMPARE(AuditHeadFile(headPath()).read(&error)->seq, kRows + 2 * kEach);
-}
-
-void TstAuditTrail::keyFileIsPrivateAndStable()
-{
-    QCOMPARE(QFile(keyPath()).size(), 32);
-    QCOMPARE(mode(keyPath()), 0600);
-    QCOMPARE(mode(QFileInfo(keyPath()).absolutePath()), 0700);
-    QCOMPARE(mode(dbPath()), 0600);
-    QCOMPARE(mode(headPath()), 0600);
-    QString error;
-    QCOMPARE(AuditKey::loadOrCreate(keyPath(), &error), m_key);
-    QCOMPARE(AuditKey::load(keyPath(), &error), m_key);
-    const QString other = m_dir->filePath(QStringLiteral("other/audit.key"));
-    const std::optional<QByteArray> second = AuditKey::loadOrCreate(other, &error);
-    QVERIFY2(second, qPrintable(error));
-    QVERIFY(*second != m_key);
-}
-
-void TstAuditTrail::refusesAnUnsafeKeyFile()
-{
-    QString error;
-    QVERIFY(
-        QFile::setPermissions(keyPath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
-    QVERIFY(!AuditKey::load(keyPath(), &error));
-    QCOMPARE(error, QStringLiteral("audit key %1 may be read by other users (mode 0640): refusing "
-                                   "it; make it private with chmod 600")
-                        .arg(keyPath()));
-    QVERIFY(!AuditKey::loadOrCreate(keyPath(), &error));
-
-    QVERIFY(QFile::setPermissions(keyPath(), QFile::ReadOwner | QFile::WriteOwner));
-    QFile file(keyPath());
-    QVERIFY(file.open(QIODevice::Append));
-    file.write("x");
-    file.close();
-    QVERIFY(!AuditKey::loadOrCreate(keyPath(), &error));
-    QCOMPARE(error, QStringLiteral("audit key %1 has 33 bytes, expected 32: it is not Vigil's key")
-                        .arg(keyPath()));
-
-    const QString missing = m_dir->filePath(QStringLiteral("nothing/audit.key"));
-    QVERIFY(!AuditKey::load(missing, &error));
-    QVERIFY2(error.startsWith(QStringLiteral("audit key %1: ").arg(missing)), qPrintable(error));
-}
-
-void TstAuditTrail::pagesNewestFirstWithFilters()
-{
-    const AuditStore &store = m_trail->store();
-    QString error;
-    AuditFilter filter;
-    filter.pageSize = 4;
-    std::optional<QList<AuditRecord>> page = store.page(filter, &error);
-    QVERIFY2(page, qPrintable(error));
-    QCOMPARE(page->size(), 4);
-    QCOMPARE(page->first().seq, 6);
-    QCOMPARE(page->last().seq, 3);
-    filter.beforeSeq = page->last().seq;
-    page = store.page(filter, &error);
-    QCOMPARE(page->size(), 2);
-    QCOMPARE(page->first().seq, 2);
-
-    filter = AuditFilter();
-    filter.actionPrefix = QStringLiteral("command.");
-    page = store.page(filter, &error);
-    QCOMPARE(page->size(), 3);
-    for (const AuditRecord &r : *page)
-        QCOMPARE(r.action, QStringLiteral("command.operate"));
-
-    filter = AuditFilter();
-    filter.text = QStringLiteral("p103");
-    page = store.page(filter, &error);
-    QCOMPARE(page->size(), 1);
-    QCOMPARE(page->first().target, QStringLiteral("P103.CMD"));
-
-    filter = AuditFilter();
-    filter.text = QStringLiteral("%");
-    QCOMPARE(store.page(filter, &error)->size(), 0);
-
-    filter = AuditFilter();
-    filter.user = QStringLiteral("bob");
-    QCOMPARE(store.page(filter, &error)->size(), 0);
-    filter.user = QStringLiteral("alice");
-    filter.fromMs = 1'700'000'002'000;
-    filter.toMs = 1'700'000'004'000;
-    page = store.page(filter, &error);
-    QCOMPARE(page->size(), 2);
-    QCOMPARE(page->first().seq, 3);
-
-    filter.pageSize = 0;
-    QVERIFY(!store.page(filter, &error));
-    QCOMPARE(error, QStringLiteral("audit page size must be 1 to 1000 (got 0)"));
+    QCOMPARE(result.rowsChecked, kAuditRows + 1);
 }
 
 QTEST_GUILESS_MAIN(TstAuditTrail)
