@@ -363,27 +363,8 @@ void TstUsersPage::keyboardAsTheAppRunsIt()
 {
     if (qEnvironmentVariableIsSet(kKeyboardChild))
         QSKIP("the child runs only dialogStaysAboveTheKeyboard");
-    // app/main.cpp sets QT_IM_MODULE before the application object exists, so this needs a
-    // process of its own: this executable, running only the keyboard test.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_IM_MODULE"), QStringLiteral("qtvirtualkeyboard"));
-    env.insert(QString::fromLatin1(kKeyboardChild), QStringLiteral("1"));
-    QProcess child;
-    child.setProcessEnvironment(env);
-    child.setProcessChannelMode(QProcess::MergedChannels);
-    child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("dialogStaysAboveTheKeyboard")});
-    QVERIFY2(child.waitForStarted(), qPrintable(child.errorString()));
-    QVERIFY2(child.waitForFinished(90'000), "the keyboard child process did not finish");
-    const QString output = QString::fromUtf8(child.readAll());
-    const bool ok = child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0;
-    if (!ok) {
-        for (const QString &line : output.split(u'\n'))
-            qInfo().noquote() << "keyboard child:" << line;
-    }
-    QVERIFY2(ok, "the keyboard child process failed; its output is above");
-    QVERIFY2(output.contains(u"PASS   : TstUsersPage::dialogStaysAboveTheKeyboard()"),
-             qPrintable(output));
+    runWithVirtualKeyboard(kKeyboardChild, QStringLiteral("TstUsersPage"),
+                           QStringLiteral("dialogStaysAboveTheKeyboard"));
 }
 
 QTEST_MAIN(TstUsersPage)

@@ -4,7 +4,10 @@
 // properties, and items found in it by objectName.
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDebug>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
@@ -65,6 +68,35 @@ inline QQuickWindow *createWindow(QQmlEngine &engine, const QByteArray &qml,
         return failed(QStringLiteral("%1: the window was never shown").arg(url));
     }
     return window;
+}
+
+// Runs `testFunction` of this test executable again in a child process with the virtual keyboard
+// input method: app/main.cpp sets QT_IM_MODULE before the application object exists, so it needs
+// a process of its own. `childMarker` is set in the child's environment so that the function
+// knows where it runs. Fails, printing the child's output, unless the function passed there.
+inline void runWithVirtualKeyboard(const char *childMarker, const QString &testClass,
+                                   const QString &testFunction)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_IM_MODULE"), QStringLiteral("qtvirtualkeyboard"));
+    env.insert(QString::fromLatin1(childMarker), QStringLiteral("1"));
+    QProcess child;
+    child.setProcessEnvironment(env);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(QCoreApplication::applicationFilePath(), {testFunction});
+    QVERIFY2(child.waitForStarted(), qPrintable(child.errorString()));
+    QVERIFY2(child.waitForFinished(90'000), "the keyboard child process did not finish");
+    const QString output = QString::fromUtf8(child.readAll());
+    const bool ok = child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0;
+    if (!ok) {
+        for (const QString &line : output.split(u'\n'))
+            qInfo().noquote() << "keyboard child:" << line;
+    }
+    QVERIFY2(ok, qPrintable(QStringLiteral("the keyboard child process failed (exit code %1); "
+                                           "its output is above")
+                                .arg(child.exitCode())));
+    const QString passed = QStringLiteral("PASS   : %1::%2()").arg(testClass, testFunction);
+    QVERIFY2(output.contains(passed), qPrintable(output));
 }
 
 } // namespace vigil::testing

@@ -25,6 +25,7 @@
 #include "journal/journalqueryservice.h"
 #include "metatypes.h"
 #include "plantstatus.h"
+#include "qmltesting.h"
 #include "tagfiltermodel.h"
 #include "taglistmodel.h"
 #include "tags/tagtable.h"
@@ -50,6 +51,7 @@ Q_IMPORT_QML_PLUGIN(VigilPlugin)
 
 using namespace vigil;
 using vigil::testing::Pipeline;
+using vigil::testing::runWithVirtualKeyboard;
 
 namespace
 {
@@ -649,29 +651,8 @@ void TstMainQml::kioskModeLoadsTheKeyboardPanel()
 
 void TstMainQml::kioskModeAsTheAppRunsIt()
 {
-    // app/main.cpp sets QT_IM_MODULE before the application object exists, so this needs a
-    // process of its own: this executable, running only the kiosk test.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_IM_MODULE"), QStringLiteral("qtvirtualkeyboard"));
-    env.insert(QString::fromLatin1(kKioskChildVariable), QStringLiteral("1"));
-    QProcess child;
-    child.setProcessEnvironment(env);
-    child.setProcessChannelMode(QProcess::MergedChannels);
-    child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("kioskModeLoadsTheKeyboardPanel")});
-    QVERIFY2(child.waitForStarted(), qPrintable(child.errorString()));
-    QVERIFY2(child.waitForFinished(90'000), "the kiosk child process did not finish");
-    const QString output = QString::fromUtf8(child.readAll());
-    const bool ok = child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0;
-    if (!ok) {
-        for (const QString &line : output.split(u'\n'))
-            qInfo().noquote() << "kiosk child:" << line;
-    }
-    QVERIFY2(ok, qPrintable(QStringLiteral("the kiosk child process failed (exit code %1); its "
-                                           "output is above")
-                                .arg(child.exitCode())));
-    QVERIFY2(output.contains(u"PASS   : TstMainQml::kioskModeLoadsTheKeyboardPanel()"),
-             qPrintable(output));
+    runWithVirtualKeyboard(kKioskChildVariable, QStringLiteral("TstMainQml"),
+                           QStringLiteral("kioskModeLoadsTheKeyboardPanel"));
 }
 
 QTEST_MAIN(TstMainQml)
