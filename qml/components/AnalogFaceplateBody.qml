@@ -29,7 +29,13 @@ RowLayout {
         enabled: body.inputEnabled
         acceptText: qsTr("Select")
         onAccepted: (v) => body.controller.select(v)
-        onEntryChanged: if (valid && !slider.pressed) slider.value = value
+        // From the entry itself: when entryChanged arrives, value and valid may still hold the
+        // previous entry.
+        onEntryChanged: {
+            const typed = Number(entry)
+            if (entry !== "" && entry !== "-" && typed >= minimum && typed <= maximum && !slider.pressed)
+                slider.value = typed
+        }
     }
 
     ColumnLayout {

@@ -375,6 +375,8 @@ void TstFaceplate::keypadRefusesValuesOutsideTheLimits()
     click(item(QStringLiteral("key_0")));
     QCOMPARE(textOf(item(QStringLiteral("keypadEntry"))), QStringLiteral("90 °C"));
     QVERIFY(item(QStringLiteral("keyEnter"))->isEnabled());
+    // The slider follows a typed target within the limits.
+    QCOMPARE(item(QStringLiteral("setpointSlider"))->property("value").toDouble(), 90.0);
     click(item(QStringLiteral("key_.")));
     click(item(QStringLiteral("key_5"))); // 90.5 > 90: refused
     QCOMPARE(textOf(item(QStringLiteral("keypadEntry"))), QStringLiteral("90. °C"));
