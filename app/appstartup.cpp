@@ -1,5 +1,6 @@
 #include "appstartup.h"
 
+#include "applog.h"
 #include "auditcommand.h"
 #include "commandline.h"
 #include "config/plantfilelocator.h"
@@ -15,6 +16,11 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QOffscreenSurface>
+#include <QOpenGLContext>
+#include <QOpenGLFunctions>
+#include <QQuickWindow>
+#include <QSGRendererInterface>
 #include <QTextStream>
 #include <QTranslator>
 
@@ -30,6 +36,21 @@ void redactingMessageHandler(QtMsgType type, const QMessageLogContext &context,
                              const QString &message)
 {
     g_defaultHandler(type, context, UrlRedaction::redactAll(message));
+}
+
+// The renderer string of an OpenGL context on this display, nullopt when none can be made.
+std::optional<QString> openGlRenderer()
+{
+    QOffscreenSurface surface;
+    surface.create();
+    QOpenGLContext context;
+    if (!context.create() || !context.makeCurrent(&surface))
+        return std::nullopt;
+    const auto *text =
+        reinterpret_cast<const char *>(context.functions()->glGetString(GL_RENDERER));
+    const QString renderer = text ? QString::fromLatin1(text) : QString();
+    context.doneCurrent();
+    return renderer;
 }
 
 } // namespace
@@ -142,6 +163,21 @@ bool claimDataDirectory(const PlantConfig &plant, InstanceLock &lock, QTextStrea
         return false;
     }
     return true;
+}
+
+RendererChoice chooseRenderer(const CommandLine &cli)
+{
+    const QString environment = qEnvironmentVariable("QT_QUICK_BACKEND");
+    std::optional<QString> gl;
+    if (cli.renderer.isEmpty() && environment.isEmpty())
+        gl = openGlRenderer();
+    const RendererChoice choice = RendererChoice::choose(cli.renderer, environment, gl);
+    if (choice.backend == RendererChoice::Backend::Software)
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    else if (choice.backend == RendererChoice::Backend::OpenGL)
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::OpenGL);
+    qCInfo(lcApp).noquote() << "renderer:" << choice.backendName() << "-" << choice.reason;
+    return choice;
 }
 
 } // namespace vigil

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/plantloader.h"
+#include "rendererchoice.h"
 
 #include <QString>
 
@@ -33,6 +34,9 @@ QString findPlantFile(const QString &given);
 // explicitly asked language has no translation.
 bool loadTranslations(QApplication &app, const QString &language);
 
+// The Qt Quick scene graph backend, chosen and set before any window exists (RendererChoice),
+// probing OpenGL only when neither --renderer nor QT_QUICK_BACKEND chose; logged.
+RendererChoice chooseRenderer(const CommandLine &cli);
 // Headless commands run beside a running HMI: they only read (plant files, history), or write
 // journal.db in transactions of their own (users, audit rows). The exit code when the command
 // line asked for one, nothing when the HMI is to run.

@@ -39,6 +39,10 @@ QList<QCommandLineOption> runOptions()
          QStringLiteral("User interface language, e.g. zh_CN (default: the "
                         "system language)."),
          QStringLiteral("language")},
+        {QStringLiteral("renderer"),
+         QStringLiteral("Qt Quick scene graph: software or opengl (default: software when OpenGL "
+                        "runs on a software rasteriser such as llvmpipe, else Qt's choice)."),
+         QStringLiteral("backend")},
         {QStringLiteral("exit-after"),
          QStringLiteral("Quit after the given number of seconds (smoke tests)."),
          QStringLiteral("seconds")},
@@ -293,6 +297,12 @@ bool CommandLine::parseRun(const QStringList &arguments)
         }
     }
     language = parser.value(QStringLiteral("lang"));
+    renderer = parser.value(QStringLiteral("renderer"));
+    if (parser.isSet(QStringLiteral("renderer")) && renderer != u"software" &&
+        renderer != u"opengl") {
+        m_error = QStringLiteral("--renderer takes software or opengl, not '%1'").arg(renderer);
+        return false;
+    }
     if (parser.isSet(QStringLiteral("exit-after"))) {
         bool ok = false;
         exitAfterSeconds = parser.value(QStringLiteral("exit-after")).toInt(&ok);

@@ -48,6 +48,7 @@ public:
     QString configPath;       // --config FILE
     QString checkConfigPath;  // --check-config FILE
     QString language;         // --lang zh_CN
+    QString renderer;         // --renderer software|opengl (empty: chosen at start)
     int exitAfterSeconds = 0; // --exit-after N (smoke tests)
     HistoryExportArguments exportHistory;
     UserArguments user;

@@ -266,6 +266,7 @@ int runHmi(int argc, char *argv[], const CommandLine &cli, const DriverRegistry 
         return 2;
     }
     QQuickStyle::setStyle(QStringLiteral("Basic"));
+    chooseRenderer(cli);
     UnixSignalWatcher stopSignals({SIGTERM, SIGINT, SIGHUP});
     quitOnStopSignals(stopSignals, app);
     InstanceLock lock(plant.settings.dataDir());
