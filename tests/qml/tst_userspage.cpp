@@ -105,14 +105,8 @@ void TstUsersPage::initTestCase()
     registerBuiltinDrivers(m_registry);
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     QVERIFY(m_dir.isValid());
-    const QString path = m_dir.filePath(QStringLiteral("plant.toml"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(kPlant);
-    file.close();
-    PlantLoader::Result loaded = PlantLoader(m_registry, QProcessEnvironment()).load(path);
-    QVERIFY2(loaded.plant, qPrintable(loaded.diagnostics.toStringList().join(u'\n')));
-    m_plant = std::move(loaded.plant);
+    m_plant = loadPlantFile(m_registry, m_dir, kPlant);
+    QVERIFY(m_plant);
 }
 
 void TstUsersPage::init()

@@ -38,9 +38,12 @@
 #include "useradministration.h"
 #include "util/systemclock.h"
 
+#include <QFile>
+#include <QProcessEnvironment>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -48,6 +51,24 @@
 
 namespace vigil::testing
 {
+
+// Writes `text` as plant.toml in `dir` and loads it with an empty environment, so the outcome
+// does not depend on who runs the test; nullopt, with the diagnostics as a warning, if it fails.
+inline std::optional<PlantConfig> loadPlantFile(const DriverRegistry &drivers,
+                                                const QTemporaryDir &dir, const QByteArray &text)
+{
+    const QString path = dir.filePath(QStringLiteral("plant.toml"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size()) {
+        qWarning().noquote() << "cannot write" << path;
+        return std::nullopt;
+    }
+    file.close();
+    PlantLoader::Result loaded = PlantLoader(drivers, QProcessEnvironment()).load(path);
+    if (!loaded.plant)
+        qWarning().noquote() << loaded.diagnostics.toStringList().join(u'\n');
+    return std::move(loaded.plant);
+}
 
 // The composition of app/main.cpp, minus the command line.
 struct Pipeline {

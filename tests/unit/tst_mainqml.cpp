@@ -50,6 +50,8 @@
 Q_IMPORT_QML_PLUGIN(VigilPlugin)
 
 using namespace vigil;
+using vigil::testing::findItem;
+using vigil::testing::loadPlantFile;
 using vigil::testing::Pipeline;
 using vigil::testing::runWithVirtualKeyboard;
 
@@ -161,15 +163,6 @@ QList<QQuickItem *> allItems(QQuickItem *root)
     return out;
 }
 
-QQuickItem *findItem(QQuickItem *root, const QString &objectName)
-{
-    for (QQuickItem *item : allItems(root)) {
-        if (item->objectName() == objectName)
-            return item;
-    }
-    return nullptr;
-}
-
 // The first item under root whose "text" property equals text.
 QQuickItem *findText(QQuickItem *root, const QString &text)
 {
@@ -254,14 +247,8 @@ void TstMainQml::initTestCase()
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 
     QVERIFY(m_dir.isValid());
-    const QString path = m_dir.filePath(QStringLiteral("plant.toml"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(kPlant);
-    file.close();
-    PlantLoader::Result loaded = PlantLoader(m_registry, QProcessEnvironment()).load(path);
-    QVERIFY2(loaded.plant, qPrintable(loaded.diagnostics.toStringList().join(u'\n')));
-    m_plant = std::move(loaded.plant);
+    m_plant = loadPlantFile(m_registry, m_dir, kPlant);
+    QVERIFY(m_plant);
     QCOMPARE(m_plant->name, QString::fromUtf8(kPlantName));
     QCOMPARE(m_plant->tags->size(), 6u);
 }
